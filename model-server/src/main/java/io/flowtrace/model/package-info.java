@@ -1,0 +1,2 @@
+/** The CPU reference model behind the probe contract. */
+package io.flowtrace.model;

@@ -1,0 +1,2 @@
+/** The KL-tracing engine. */
+package io.flowtrace.tracer;
