@@ -1,0 +1,21 @@
+package io.flowtrace.tracer;
+
+import java.util.List;
+
+/**
+ * Where a query point went in frame 2.
+ *
+ * @param position estimated position in frame-2 image pixels
+ * @param visible false when the final divergence peak fell below the occlusion threshold
+ * @param peak the final scale's divergence peak
+ * @param passes model passes spent on this point (clean passes shared with other points count in
+ *     full)
+ * @param steps one entry per scale, coarse to fine
+ */
+public record PointEstimate(
+        Point position, boolean visible, double peak, int passes, List<ScaleStep> steps) {
+
+    public PointEstimate {
+        steps = List.copyOf(steps);
+    }
+}

@@ -1,0 +1,99 @@
+package io.flowtrace.tracer.internal;
+
+import io.flowtrace.inference.ModelTensors;
+import io.flowtrace.inference.ProbeMaps;
+import io.flowtrace.tracer.ReadoutPosition;
+
+/** Averages a point's maps over mask seeds and reads a position and a peak value from the mean. */
+public final class MapReadout {
+
+    private MapReadout() {}
+
+    /** The mean over seeds of the maps of {@code point}, row-major G x G. */
+    public static float[] meanOverSeeds(ProbeMaps maps, int point) {
+        int g = maps.gridSize();
+        float[] mean = new float[g * g];
+        float[] raw = maps.rawValues();
+        int cells = g * g;
+        for (int s = 0; s < maps.seeds(); s++) {
+            int from = (point * maps.seeds() + s) * cells;
+            for (int i = 0; i < cells; i++) {
+                mean[i] += raw[from + i];
+            }
+        }
+        float inv = 1f / maps.seeds();
+        for (int i = 0; i < cells; i++) {
+            mean[i] *= inv;
+        }
+        return mean;
+    }
+
+    /** Index of the largest value; the first one on ties. */
+    public static int argMax(float[] map) {
+        int best = 0;
+        for (int i = 1; i < map.length; i++) {
+            if (map[i] > map[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The estimated position in crop pixels, {@code {x, y}}, for the peak of a square map.
+     *
+     * @param map row-major G x G values
+     */
+    public static double[] position(float[] map, ReadoutPosition how) {
+        int g = (int) Math.round(Math.sqrt(map.length));
+        if (g * g != map.length) {
+            throw new IllegalArgumentException("map is not square: " + map.length + " values");
+        }
+        double cell = (double) ModelTensors.CROP_SIZE / g;
+        int peak = argMax(map);
+        int row = peak / g;
+        int col = peak % g;
+        return switch (how) {
+            case TOP_LEFT -> new double[] {col * cell, row * cell};
+            case CENTER -> new double[] {cellCentre(col, cell), cellCentre(row, cell)};
+            case CENTROID -> centroid(map, g, row, col, cell);
+        };
+    }
+
+    private static double cellCentre(double index, double cell) {
+        return index * cell + (cell - 1) / 2.0;
+    }
+
+    private static double[] centroid(float[] map, int g, int row, int col, double cell) {
+        float floor = Float.MAX_VALUE;
+        for (int r = row - 1; r <= row + 1; r++) {
+            for (int c = col - 1; c <= col + 1; c++) {
+                if (r >= 0 && r < g && c >= 0 && c < g) {
+                    floor = Math.min(floor, map[r * g + c]);
+                }
+            }
+        }
+        double sum = 0;
+        double sx = 0;
+        double sy = 0;
+        for (int r = row - 1; r <= row + 1; r++) {
+            for (int c = col - 1; c <= col + 1; c++) {
+                if (r >= 0 && r < g && c >= 0 && c < g) {
+                    double w = map[r * g + c] - floor;
+                    sum += w;
+                    sx += w * c;
+                    sy += w * r;
+                }
+            }
+        }
+        if (!(sum > 0)) {
+            return new double[] {cellCentre(col, cell), cellCentre(row, cell)};
+        }
+        return new double[] {cellCentre(sx / sum, cell), cellCentre(sy / sum, cell)};
+    }
+
+    /** The largest value of a map. */
+    public static float peak(float[] map) {
+        return map[argMax(map)];
+    }
+}
