@@ -15,6 +15,10 @@ package io.flowtrace.model;
  * @param maxSupport most displacements kept per revealed posterior
  * @param bitSharpness slope of a code bit's probability in projection units
  * @param epsilon bit probabilities are kept in [epsilon, 1 - epsilon]
+ * @param productPooling pool the neighbours' evidence as a robust product of experts (true) or as a
+ *     mixture (false)
+ * @param expertFloor floor added to each expert's support in the product
+ * @param poolTemperature temperature applied to the pooled log-scores
  */
 public record ReferenceModelConfig(
         int searchRadius,
@@ -26,7 +30,10 @@ public record ReferenceModelConfig(
         double supportCutoff,
         int maxSupport,
         double bitSharpness,
-        double epsilon) {
+        double epsilon,
+        boolean productPooling,
+        double expertFloor,
+        double poolTemperature) {
 
     public ReferenceModelConfig {
         if (searchRadius < 1 || searchRadius > 64) {
@@ -45,10 +52,14 @@ public record ReferenceModelConfig(
         if (!(bitSharpness > 0) || !(epsilon > 0 && epsilon < 0.5)) {
             throw new IllegalArgumentException("bit sharpness > 0 and epsilon in (0, 0.5)");
         }
+        if (!(expertFloor > 0) || !(poolTemperature > 0)) {
+            throw new IllegalArgumentException("expert floor and pool temperature must be > 0");
+        }
     }
 
     public static ReferenceModelConfig defaults() {
-        return new ReferenceModelConfig(16, 8, 16.0, 60.0, 48.0, 40.0, 1e-3, 48, 8.0, 1e-3);
+        return new ReferenceModelConfig(
+                16, 8, 16.0, 30.0, 48.0, 100.0, 1e-3, 48, 4.0, 1e-3, true, 0.05, 1.0);
     }
 
     public ReferenceModelConfig withSearchRadius(int r) {
@@ -62,6 +73,9 @@ public record ReferenceModelConfig(
                 supportCutoff,
                 maxSupport,
                 bitSharpness,
-                epsilon);
+                epsilon,
+                productPooling,
+                expertFloor,
+                poolTemperature);
     }
 }

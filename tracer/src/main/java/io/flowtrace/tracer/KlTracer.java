@@ -161,7 +161,11 @@ public final class KlTracer {
 
     private Point readOut(
             ProbeMaps maps, int point, CropWindow target, int scale, List<ScaleStep> trace) {
-        float[] mean = MapReadout.meanOverSeeds(maps, point);
+        float[] mean =
+                config.hiddenOnlyMean()
+                        ? MapReadout.hiddenMeanOverSeeds(
+                                maps, point, config.seeds(), config.probe().maskRatio())
+                        : MapReadout.meanOverSeeds(maps, point);
         double[] crop = MapReadout.position(mean, config.position());
         Point estimate = new Point(target.toImageX(crop[0]), target.toImageY(crop[1]));
         trace.add(

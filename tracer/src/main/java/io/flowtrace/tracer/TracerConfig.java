@@ -15,6 +15,8 @@ import io.flowtrace.inference.Readout;
  * @param position where the estimate is placed inside the peak cell
  * @param occlusionThreshold a final peak below this marks the point occluded
  * @param batchPairs crop pairs per model request at zoom levels
+ * @param hiddenOnlyMean average each map cell only over the masks that hid its patch (true), or
+ *     over all masks as the paper does (false)
  */
 public record TracerConfig(
         ProbeParams probe,
@@ -24,7 +26,8 @@ public record TracerConfig(
         double zoomShrink,
         ReadoutPosition position,
         double occlusionThreshold,
-        int batchPairs) {
+        int batchPairs,
+        boolean hiddenOnlyMean) {
 
     public TracerConfig {
         if (probe == null) {
@@ -59,7 +62,7 @@ public record TracerConfig(
      */
     public static TracerConfig paper() {
         return new TracerConfig(
-                ProbeParams.PAPER, 5, 1110, 4, 0.75, ReadoutPosition.TOP_LEFT, 0.4, 16);
+                ProbeParams.PAPER, 5, 1110, 4, 0.75, ReadoutPosition.TOP_LEFT, 0.4, 16, false);
     }
 
     /**
@@ -68,7 +71,21 @@ public record TracerConfig(
      */
     public static TracerConfig defaults() {
         return paper().withProbe(ProbeParams.PAPER.withMapSize(ModelTensors.FINE_GRID))
-                .withPosition(ReadoutPosition.CENTROID);
+                .withPosition(ReadoutPosition.CENTROID)
+                .withHiddenOnlyMean(true);
+    }
+
+    public TracerConfig withHiddenOnlyMean(boolean h) {
+        return new TracerConfig(
+                probe,
+                masks,
+                baseSeed,
+                zoomIterations,
+                zoomShrink,
+                position,
+                occlusionThreshold,
+                batchPairs,
+                h);
     }
 
     /** The RGB-difference (CWM style) variant of a config. */
@@ -85,7 +102,8 @@ public record TracerConfig(
                 zoomShrink,
                 position,
                 occlusionThreshold,
-                batchPairs);
+                batchPairs,
+                hiddenOnlyMean);
     }
 
     public TracerConfig withMasks(int m) {
@@ -97,7 +115,8 @@ public record TracerConfig(
                 zoomShrink,
                 position,
                 occlusionThreshold,
-                batchPairs);
+                batchPairs,
+                hiddenOnlyMean);
     }
 
     public TracerConfig withBaseSeed(long s) {
@@ -109,12 +128,21 @@ public record TracerConfig(
                 zoomShrink,
                 position,
                 occlusionThreshold,
-                batchPairs);
+                batchPairs,
+                hiddenOnlyMean);
     }
 
     public TracerConfig withZoomIterations(int z) {
         return new TracerConfig(
-                probe, masks, baseSeed, z, zoomShrink, position, occlusionThreshold, batchPairs);
+                probe,
+                masks,
+                baseSeed,
+                z,
+                zoomShrink,
+                position,
+                occlusionThreshold,
+                batchPairs,
+                hiddenOnlyMean);
     }
 
     public TracerConfig withZoomShrink(double f) {
@@ -126,7 +154,8 @@ public record TracerConfig(
                 f,
                 position,
                 occlusionThreshold,
-                batchPairs);
+                batchPairs,
+                hiddenOnlyMean);
     }
 
     public TracerConfig withPosition(ReadoutPosition p) {
@@ -138,12 +167,21 @@ public record TracerConfig(
                 zoomShrink,
                 p,
                 occlusionThreshold,
-                batchPairs);
+                batchPairs,
+                hiddenOnlyMean);
     }
 
     public TracerConfig withOcclusionThreshold(double t) {
         return new TracerConfig(
-                probe, masks, baseSeed, zoomIterations, zoomShrink, position, t, batchPairs);
+                probe,
+                masks,
+                baseSeed,
+                zoomIterations,
+                zoomShrink,
+                position,
+                t,
+                batchPairs,
+                hiddenOnlyMean);
     }
 
     public TracerConfig withBatchPairs(int b) {
@@ -155,7 +193,8 @@ public record TracerConfig(
                 zoomShrink,
                 position,
                 occlusionThreshold,
-                b);
+                b,
+                hiddenOnlyMean);
     }
 
     /** The mask seeds of one scale. */

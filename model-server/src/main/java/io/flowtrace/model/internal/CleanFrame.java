@@ -19,12 +19,14 @@ final class CleanFrame implements Frame1View {
     private final float[] bits = new float[CELL_POSITIONS * CELL_POSITIONS * LocalQuantizer.BITS];
     private final boolean[] known = new boolean[CELL_POSITIONS * CELL_POSITIONS];
     private final float[] means = new float[WINDOW_POSITIONS * WINDOW_POSITIONS * 3];
+    private final float[] smooth;
 
     CleanFrame(byte[] rgb, LocalQuantizer quantizer, float sharpness) {
         this.rgb = rgb;
         this.quantizer = quantizer;
         this.sharpness = sharpness;
         computeMeans();
+        this.smooth = Smoothing.image(rgb, SIZE);
     }
 
     private void computeMeans() {
@@ -74,6 +76,11 @@ final class CleanFrame implements Frame1View {
     @Override
     public byte[] rgb() {
         return rgb;
+    }
+
+    @Override
+    public float[] smooth() {
+        return smooth;
     }
 
     @Override

@@ -6,6 +6,9 @@ interface Frame1View {
     /** The crop's pixels, row-major RGB. */
     byte[] rgb();
 
+    /** The crop smoothed with {@link Smoothing}, row-major RGB. */
+    float[] smooth();
+
     /** Adds {@code w} times the soft code bits of the 4x4 cell at (x, y) to acc[off..off+15]. */
     void addBits(int x, int y, float w, float[] acc, int off);
 

@@ -30,6 +30,7 @@ final class MaskedPrediction {
     private final int[][] neighbours;
     private final float[][] spatialWeights;
     private final float[][] revealedMeans;
+    private final float[] frame2Smooth;
     private final Posterior[] cleanPosteriors;
     private final PatchPrediction[] cleanPatches;
     private final int cells;
@@ -60,8 +61,15 @@ final class MaskedPrediction {
         this.revealedMeans = new float[revealedList.length][];
         this.cleanPosteriors = new Posterior[revealedList.length];
         this.cleanPatches = new PatchPrediction[ModelTensors.PATCHES];
+        this.frame2Smooth = new float[frame2.length];
         for (int j = 0; j < revealedList.length; j++) {
-            revealedMeans[j] = frame2Mean(revealedList[j]);
+            int r = revealedList[j];
+            revealedMeans[j] = frame2Mean(r);
+            int x0 = (r % GRID) * PATCH;
+            int y0 = (r / GRID) * PATCH;
+            int x1 = x0 + PATCH - 1;
+            int y1 = y0 + PATCH - 1;
+            Smoothing.window(frame2, CleanFrame.SIZE, x0, y0, x1, y1, x0, y0, x1, y1, frame2Smooth);
         }
         if (revealedList.length > 0) {
             for (int p = 0; p < ModelTensors.PATCHES; p++) {
@@ -208,21 +216,22 @@ final class MaskedPrediction {
     private boolean reaches(int patch, Box box) {
         int x = (patch % GRID) * PATCH;
         int y = (patch / GRID) * PATCH;
+        // one more pixel on each side: the matching cost reads smoothed frame-1 pixels
         return box.intersects(
-                Math.max(0, x - radius),
-                Math.max(0, y - radius),
-                Math.min(CleanFrame.SIZE - 1, x + PATCH - 1 + radius),
-                Math.min(CleanFrame.SIZE - 1, y + PATCH - 1 + radius));
+                Math.max(0, x - radius - 1),
+                Math.max(0, y - radius - 1),
+                Math.min(CleanFrame.SIZE - 1, x + PATCH + radius),
+                Math.min(CleanFrame.SIZE - 1, y + PATCH + radius));
     }
 
     /** The displacement posterior of revealed patch {@code patch} against frame 1 {@code view}. */
     private Posterior posterior(int patch, Frame1View view) {
         int x0 = (patch % GRID) * PATCH;
         int y0 = (patch / GRID) * PATCH;
-        byte[] f1 = view.rgb();
+        float[] f1 = view.smooth();
         float[] logits = new float[span * span];
         Arrays.fill(logits, Float.NEGATIVE_INFINITY);
-        int clip2 = (int) Math.round(cfg.robustClip() * cfg.robustClip());
+        float clip2 = (float) (cfg.robustClip() * cfg.robustClip());
         float scale = (float) (1.0 / (PATCH * PATCH * 3 * cfg.matchTemperature()));
         float best = Float.NEGATIVE_INFINITY;
         for (int dy = -radius; dy <= radius; dy++) {
@@ -235,12 +244,12 @@ final class MaskedPrediction {
                 if (sx < 0 || sx > MAX_POS) {
                     continue;
                 }
-                long cost = 0;
+                float cost = 0;
                 for (int v = 0; v < PATCH; v++) {
                     int a = ((y0 + v) * CleanFrame.SIZE + x0) * 3;
                     int b = ((sy + v) * CleanFrame.SIZE + sx) * 3;
                     for (int i = 0; i < PATCH * 3; i++) {
-                        int d = (frame2[a + i] & 0xFF) - (f1[b + i] & 0xFF);
+                        float d = frame2Smooth[a + i] - f1[b + i];
                         cost += Math.min(d * d, clip2);
                     }
                 }
@@ -268,12 +277,14 @@ final class MaskedPrediction {
         }
         int[] disp = new int[Math.min(n, cfg.maxSupport())];
         float[] prob = new float[disp.length];
+        float[] relative = new float[logits.length];
         int k = 0;
         double total = 0;
         for (int i = 0; i < logits.length && k < disp.length; i++) {
             if (logits[i] >= floor) {
                 disp[k] = i;
                 prob[k] = (float) Math.exp(logits[i] - best);
+                relative[i] = prob[k];
                 total += prob[k];
                 k++;
             }
@@ -281,11 +292,76 @@ final class MaskedPrediction {
         for (int i = 0; i < k; i++) {
             prob[i] = (float) (prob[i] / total);
         }
-        return new Posterior(Arrays.copyOf(disp, k), Arrays.copyOf(prob, k));
+        return new Posterior(Arrays.copyOf(disp, k), Arrays.copyOf(prob, k), relative);
     }
 
     /** Predicts hidden patch {@code p} from frame-1 {@code view} and the given posteriors. */
     private PatchPrediction predict(int p, Frame1View view, PosteriorSource posteriors) {
+        return cfg.productPooling()
+                ? predictByProduct(p, view, posteriors)
+                : predictByMixture(p, view, posteriors);
+    }
+
+    /**
+     * Robust product of experts: every neighbour scores each candidate displacement by how much it
+     * believes in it and how well the content it would bring resembles that neighbour, floored so
+     * that a neighbour on another surface vetoes nothing on its own.
+     */
+    private PatchPrediction predictByProduct(int p, Frame1View view, PosteriorSource posteriors) {
+        int xp = (p % GRID) * PATCH;
+        int yp = (p / GRID) * PATCH;
+        int[] near = neighbours[p];
+        Posterior[] experts = new Posterior[near.length];
+        float[] acc = new float[span * span];
+        boolean[] seen = new boolean[span * span];
+        int[] order = new int[span * span];
+        int used = 0;
+        for (int i = 0; i < near.length; i++) {
+            experts[i] = posteriors.get(near[i]);
+            for (int d : experts[i].displacement()) {
+                if (!seen[d] && inBounds(xp, yp, d)) {
+                    seen[d] = true;
+                    order[used++] = d;
+                }
+            }
+        }
+        float floor = (float) cfg.expertFloor();
+        float best = Float.NEGATIVE_INFINITY;
+        for (int u = 0; u < used; u++) {
+            int d = order[u];
+            int zx = xp - (d % span - radius);
+            int zy = yp - (d / span - radius);
+            float m0 = view.mean(zx, zy, 0);
+            float m1 = view.mean(zx, zy, 1);
+            float m2 = view.mean(zx, zy, 2);
+            float score = 0;
+            for (int i = 0; i < near.length; i++) {
+                float[] colour = revealedMeans[near[i]];
+                float d2 = sq(m0 - colour[0]) + sq(m1 - colour[1]) + sq(m2 - colour[2]);
+                float support = colourLut[(int) (d2 / colourLutStep)] * experts[i].relativeAt(d);
+                score += spatialWeights[p][i] * (float) Math.log(floor + support);
+            }
+            acc[d] = score;
+            best = Math.max(best, score);
+        }
+        float invT = (float) (1 / cfg.poolTemperature());
+        for (int u = 0; u < used; u++) {
+            acc[order[u]] = (float) Math.exp((acc[order[u]] - best) * invT);
+        }
+        return mixture(xp, yp, view, acc, order, used);
+    }
+
+    private static float sq(float v) {
+        return v * v;
+    }
+
+    private boolean inBounds(int xp, int yp, int d) {
+        int zx = xp - (d % span - radius);
+        int zy = yp - (d / span - radius);
+        return zx >= 0 && zy >= 0 && zx <= MAX_POS && zy <= MAX_POS;
+    }
+
+    private PatchPrediction predictByMixture(int p, Frame1View view, PosteriorSource posteriors) {
         int xp = (p % GRID) * PATCH;
         int yp = (p / GRID) * PATCH;
         float[] acc = new float[span * span];

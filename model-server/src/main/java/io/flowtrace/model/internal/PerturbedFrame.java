@@ -10,11 +10,29 @@ final class PerturbedFrame implements Frame1View {
     private final byte[] rgb;
     private final Box changed;
     private final float[] scratch = new float[LocalQuantizer.BITS];
+    private float[] smooth;
 
     PerturbedFrame(CleanFrame clean, byte[] rgb, Box changed) {
         this.clean = clean;
         this.rgb = rgb;
         this.changed = changed;
+    }
+
+    @Override
+    public synchronized float[] smooth() {
+        if (smooth == null) {
+            smooth = clean.smooth().clone();
+            int last = CleanFrame.SIZE - 1;
+            Smoothing.region(
+                    rgb,
+                    CleanFrame.SIZE,
+                    Math.max(0, changed.x0() - 1),
+                    Math.max(0, changed.y0() - 1),
+                    Math.min(last, changed.x1() + 1),
+                    Math.min(last, changed.y1() + 1),
+                    smooth);
+        }
+        return smooth;
     }
 
     @Override

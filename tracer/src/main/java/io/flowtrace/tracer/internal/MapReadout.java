@@ -2,6 +2,7 @@ package io.flowtrace.tracer.internal;
 
 import io.flowtrace.inference.ModelTensors;
 import io.flowtrace.inference.ProbeMaps;
+import io.flowtrace.inference.RevealMask;
 import io.flowtrace.tracer.ReadoutPosition;
 
 /** Averages a point's maps over mask seeds and reads a position and a peak value from the mean. */
@@ -26,6 +27,36 @@ public final class MapReadout {
             mean[i] *= inv;
         }
         return mean;
+    }
+
+    /**
+     * The mean over seeds of the maps of {@code point}, where each cell averages only the seeds
+     * whose mask hid that cell's patch: a revealed patch has no prediction, so its zero says
+     * nothing about where the point went. Cells revealed by every seed are zero.
+     */
+    public static float[] hiddenMeanOverSeeds(
+            ProbeMaps maps, int point, long[] seeds, double maskRatio) {
+        int g = maps.gridSize();
+        int perPatch = g / ModelTensors.GRID;
+        float[] sum = new float[g * g];
+        int[] count = new int[g * g];
+        float[] raw = maps.rawValues();
+        int cells = g * g;
+        for (int s = 0; s < maps.seeds(); s++) {
+            boolean[] revealed = RevealMask.revealed(seeds[s], maskRatio);
+            int from = (point * maps.seeds() + s) * cells;
+            for (int i = 0; i < cells; i++) {
+                int patch = (i / g / perPatch) * ModelTensors.GRID + (i % g) / perPatch;
+                if (!revealed[patch]) {
+                    sum[i] += raw[from + i];
+                    count[i]++;
+                }
+            }
+        }
+        for (int i = 0; i < cells; i++) {
+            sum[i] = count[i] == 0 ? 0f : sum[i] / count[i];
+        }
+        return sum;
     }
 
     /** Index of the largest value; the first one on ties. */
