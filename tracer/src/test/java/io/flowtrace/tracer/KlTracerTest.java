@@ -1,0 +1,112 @@
+package io.flowtrace.tracer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.flowtrace.inference.RgbImage;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class KlTracerTest {
+
+    private static final TracerConfig FAST = TracerConfig.defaults().withMasks(2);
+
+    @Test
+    void followsTheMarkerThroughSquishAndEveryZoom() {
+        RgbImage f1 = MarkerModel.frameWithMarker(640, 480, 200, 150);
+        RgbImage f2 = MarkerModel.frameWithMarker(640, 480, 263, 121);
+        KlTracer tracer = new KlTracer(new MarkerModel(1f), FAST);
+
+        PointEstimate e = tracer.track(f1, f2, List.of(new Point(200, 150))).get(0);
+
+        assertThat(e.steps()).hasSize(5);
+        assertThat(e.position().x()).isCloseTo(263, within(0.75));
+        assertThat(e.position().y()).isCloseTo(121, within(0.75));
+        // every scale already finds the marker within a map cell of that scale
+        for (ScaleStep s : e.steps()) {
+            double cellPx = s.cropSide() / 64 * 1.5;
+            assertThat(s.estimate().x()).as("scale %d", s.scale()).isCloseTo(263, within(cellPx));
+            assertThat(s.estimate().y()).as("scale %d", s.scale()).isCloseTo(121, within(cellPx));
+        }
+    }
+
+    @Test
+    void zoomCropsClampedAtTheBorderMapBackExactly() {
+        RgbImage f1 = MarkerModel.frameWithMarker(500, 300, 10, 290);
+        RgbImage f2 = MarkerModel.frameWithMarker(500, 300, 3, 296);
+        KlTracer tracer = new KlTracer(new MarkerModel(1f), FAST);
+
+        Point p = tracer.track(f1, f2, List.of(new Point(10, 290))).get(0).position();
+
+        assertThat(p.x()).isCloseTo(3, within(0.75));
+        assertThat(p.y()).isCloseTo(296, within(0.75));
+    }
+
+    @Test
+    void sharesOneFullFrameRequestAndBatchesZoomsByPair() {
+        RgbImage f1 = MarkerModel.frameWithMarker(320, 240, 100, 100);
+        RgbImage f2 = MarkerModel.frameWithMarker(320, 240, 104, 102);
+        MarkerModel model = new MarkerModel(1f);
+        TracerConfig config = FAST.withZoomIterations(2).withBatchPairs(2);
+        List<Point> queries = List.of(new Point(10, 10), new Point(50, 60), new Point(99, 99));
+
+        new KlTracer(model, config).track(f1, f2, queries);
+
+        // scale 0: one pair carrying all three points; each zoom: 3 pairs in batches of 2
+        assertThat(model.requests).hasSize(1 + 2 * 2);
+        assertThat(model.requests.get(0).pairs()).hasSize(1);
+        assertThat(model.requests.get(0).pairs().get(0).pointCount()).isEqualTo(3);
+        assertThat(model.requests.get(0).pairs().get(0).seeds()).containsExactly(1110, 1111);
+    }
+
+    @Test
+    void reportsProgressPerPointAndScale() {
+        RgbImage f = MarkerModel.frameWithMarker(256, 256, 50, 50);
+        AtomicInteger steps = new AtomicInteger();
+
+        new KlTracer(new MarkerModel(1f), FAST.withZoomIterations(3))
+                .track(f, f, List.of(new Point(1, 1), new Point(2, 2)), steps::addAndGet);
+
+        assertThat(steps.get()).isEqualTo(2 * 4);
+    }
+
+    @Test
+    void pointIsOccludedWhenTheFinalPeakIsBelowTheThreshold() {
+        RgbImage f = MarkerModel.frameWithMarker(256, 256, 128, 128);
+        List<Point> q = List.of(new Point(128, 128));
+        // the marker's peak cell holds 9 red pixels at most: peak <= 9 * scale
+        PointEstimate weak =
+                new KlTracer(new MarkerModel(0.01f), FAST.withOcclusionThreshold(0.5))
+                        .track(f, f, q)
+                        .get(0);
+        PointEstimate strong =
+                new KlTracer(new MarkerModel(1f), FAST.withOcclusionThreshold(0.5))
+                        .track(f, f, q)
+                        .get(0);
+
+        assertThat(weak.visible()).isFalse();
+        assertThat(weak.peak()).isLessThan(0.5);
+        assertThat(strong.visible()).isTrue();
+        assertThat(strong.peak()).isGreaterThanOrEqualTo(0.5);
+    }
+
+    @Test
+    void countsPassesPerPoint() {
+        assertThat(TracerConfig.paper().passesPerPoint()).isEqualTo(50);
+    }
+
+    @Test
+    void rejectsFramesOfDifferentSizes() {
+        KlTracer tracer = new KlTracer(new MarkerModel(1f), FAST);
+
+        assertThatThrownBy(
+                        () ->
+                                tracer.track(
+                                        RgbImage.blank(64, 64),
+                                        RgbImage.blank(64, 65),
+                                        List.of(new Point(1, 1))))
+                .hasMessageContaining("differ in size");
+    }
+}
