@@ -71,13 +71,6 @@ final class MaskedPrediction {
             int y1 = y0 + PATCH - 1;
             Smoothing.window(frame2, CleanFrame.SIZE, x0, y0, x1, y1, x0, y0, x1, y1, frame2Smooth);
         }
-        if (revealedList.length > 0) {
-            for (int p = 0; p < ModelTensors.PATCHES; p++) {
-                if (!revealed[p]) {
-                    findNeighbours(p);
-                }
-            }
-        }
         // exp(-d2 / (2 sigma^2)) tabulated over squared colour distances up to 3 * 255^2
         double twoSigma2 = 2 * cfg.colourSigma() * cfg.colourSigma();
         this.colourLutStep = 4f;
@@ -120,6 +113,14 @@ final class MaskedPrediction {
         return m;
     }
 
+    /** The revealed patches (indices into the revealed list) that inform hidden patch p. */
+    private int[] neighbours(int p) {
+        if (neighbours[p] == null) {
+            findNeighbours(p);
+        }
+        return neighbours[p];
+    }
+
     private void findNeighbours(int p) {
         int k = Math.min(cfg.neighbours(), revealedList.length);
         long[] keyed = new long[revealedList.length];
@@ -132,15 +133,17 @@ final class MaskedPrediction {
             keyed[j] = ((long) (dr * dr + dc * dc) << 32) | j;
         }
         Arrays.sort(keyed);
-        neighbours[p] = new int[k];
-        spatialWeights[p] = new float[k];
+        int[] near = new int[k];
+        float[] weights = new float[k];
         double twoS2 = 2 * cfg.spatialSigma() * cfg.spatialSigma();
         for (int i = 0; i < k; i++) {
             int j = (int) keyed[i];
             long dist2 = (keyed[i] >>> 32) * PATCH * PATCH;
-            neighbours[p][i] = j;
-            spatialWeights[p][i] = (float) Math.exp(-dist2 / twoS2);
+            near[i] = j;
+            weights[i] = (float) Math.exp(-dist2 / twoS2);
         }
+        spatialWeights[p] = weights;
+        neighbours[p] = near;
     }
 
     boolean isRevealed(int patch) {
@@ -204,7 +207,7 @@ final class MaskedPrediction {
         if (reaches(p, changed)) {
             return true;
         }
-        for (int j : neighbours[p]) {
+        for (int j : neighbours(p)) {
             if (touched[j]) {
                 return true;
             }
@@ -310,7 +313,7 @@ final class MaskedPrediction {
     private PatchPrediction predictByProduct(int p, Frame1View view, PosteriorSource posteriors) {
         int xp = (p % GRID) * PATCH;
         int yp = (p / GRID) * PATCH;
-        int[] near = neighbours[p];
+        int[] near = neighbours(p);
         Posterior[] experts = new Posterior[near.length];
         float[] acc = new float[span * span];
         boolean[] seen = new boolean[span * span];
@@ -367,7 +370,7 @@ final class MaskedPrediction {
         float[] acc = new float[span * span];
         int[] order = new int[span * span];
         int used = 0;
-        int[] near = neighbours[p];
+        int[] near = neighbours(p);
         for (int i = 0; i < near.length; i++) {
             Posterior post = posteriors.get(near[i]);
             float[] colour = revealedMeans[near[i]];
