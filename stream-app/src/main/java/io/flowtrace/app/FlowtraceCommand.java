@@ -2,16 +2,27 @@ package io.flowtrace.app;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The {@code flowtrace} command line. */
 @Command(
         name = "flowtrace",
         mixinStandardHelpOptions = true,
         version = "flowtrace 0.1.0",
-        description = "Optical flow and point tracks by KL-tracing a generative video model.")
-public final class FlowtraceCommand {
+        description = "Optical flow and point tracks by KL-tracing a generative video model.",
+        subcommands = {TrackCommand.class, CommandLine.HelpCommand.class})
+public final class FlowtraceCommand implements Runnable {
+
+    @Spec private CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new FlowtraceCommand()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 }

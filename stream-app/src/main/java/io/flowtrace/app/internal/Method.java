@@ -1,0 +1,41 @@
+package io.flowtrace.app.internal;
+
+import io.flowtrace.inference.ProbeModel;
+import io.flowtrace.tracer.TracerConfig;
+import java.util.function.Supplier;
+
+/**
+ * How points are tracked from one frame to another. Each method makes a {@link PairTracker};
+ * methods that need no probe model (e.g. classical baselines) simply never ask for one.
+ */
+public enum Method {
+    /** KL-tracing: KL divergence between clean and perturbed code distributions. */
+    KLTRACE,
+    /** Counterfactual probing read out as the RGB difference of the predictions (CWM style). */
+    RGBDIFF;
+
+    /**
+     * A tracker for this method with {@code recipe}, taking a model from {@code models} if it needs
+     * one; closing the tracker closes that model.
+     */
+    public PairTracker tracker(TracerConfig recipe, Supplier<ProbeModel> models) {
+        return switch (this) {
+            case KLTRACE -> new ProbeTracker(models.get(), recipe);
+            case RGBDIFF -> new ProbeTracker(models.get(), recipe.withRgbDifference());
+        };
+    }
+
+    /** Parses the methods' command-line names. */
+    public static final class Converter extends CliEnums.Converter<Method> {
+        public Converter() {
+            super(Method.class);
+        }
+    }
+
+    /** The methods' command-line names, for help text. */
+    public static final class Names extends CliEnums.Names<Method> {
+        public Names() {
+            super(Method.class);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.flowtrace.app.internal;
+
+import io.flowtrace.inference.ProbeParams;
+import io.flowtrace.tracer.ReadoutPosition;
+import io.flowtrace.tracer.TracerConfig;
+import picocli.CommandLine.Option;
+
+/**
+ * The recipe knobs of {@code flowtrace track}: a preset, then any knob given overrides it. Knobs
+ * left out keep the preset's value.
+ */
+public final class RecipeOptions {
+
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            defaultValue = "default",
+            converter = Preset.Converter.class,
+            description = "default (tuned for the reference model) or paper; default: default")
+    private Preset preset;
+
+    @Option(names = "--sigma", paramLabel = "PX", description = "Gaussian dot sigma, crop pixels")
+    private Double sigma;
+
+    @Option(names = "--amplitude", paramLabel = "A", description = "dot amplitude, 0..255 levels")
+    private Double amplitude;
+
+    @Option(
+            names = "--mask-ratio",
+            paramLabel = "R",
+            description = "fraction of frame-2 patches hidden, in [0, 1)")
+    private Double maskRatio;
+
+    @Option(names = "--masks", paramLabel = "N", description = "random masks averaged per scale")
+    private Integer masks;
+
+    @Option(names = "--seed", paramLabel = "S", description = "mask k uses seed S + k")
+    private Long seed;
+
+    @Option(names = "--zooms", paramLabel = "N", description = "zoom refinements after scale 0")
+    private Integer zooms;
+
+    @Option(
+            names = "--zoom-shrink",
+            paramLabel = "F",
+            description = "crop side factor per zoom after the first, in (0, 1]")
+    private Double zoomShrink;
+
+    @Option(names = "--map-size", paramLabel = "N", description = "divergence map side: 32 or 64")
+    private Integer mapSize;
+
+    @Option(
+            names = "--readout-position",
+            paramLabel = "P",
+            converter = PositionConverter.class,
+            description = "top-left, center or centroid of the peak cell")
+    private ReadoutPosition position;
+
+    @Option(
+            names = "--occlusion-threshold",
+            paramLabel = "T",
+            description = "final peak below T marks a point occluded")
+    private Double occlusionThreshold;
+
+    @Option(names = "--batch", paramLabel = "N", description = "crop pairs per model request")
+    private Integer batch;
+
+    /**
+     * The preset with every given knob applied.
+     *
+     * @throws IllegalArgumentException naming the bad value when a knob is out of range
+     */
+    public TracerConfig toConfig() {
+        TracerConfig config = (preset == null ? Preset.DEFAULT : preset).config();
+        config = config.withProbe(probe(config.probe()));
+        if (masks != null) {
+            config = config.withMasks(masks);
+        }
+        if (seed != null) {
+            config = config.withBaseSeed(seed);
+        }
+        if (zooms != null) {
+            config = config.withZoomIterations(zooms);
+        }
+        if (zoomShrink != null) {
+            config = config.withZoomShrink(zoomShrink);
+        }
+        if (position != null) {
+            config = config.withPosition(position);
+        }
+        if (occlusionThreshold != null) {
+            config = config.withOcclusionThreshold(occlusionThreshold);
+        }
+        return batch == null ? config : config.withBatchPairs(batch);
+    }
+
+    private ProbeParams probe(ProbeParams probe) {
+        if (sigma != null) {
+            probe = probe.withSigma(sigma);
+        }
+        if (amplitude != null) {
+            probe = probe.withAmplitude(amplitude);
+        }
+        if (maskRatio != null) {
+            probe = probe.withMaskRatio(maskRatio);
+        }
+        return mapSize == null ? probe : probe.withMapSize(mapSize);
+    }
+
+    /** Parses {@code top-left}, {@code center} and {@code centroid}. */
+    public static final class PositionConverter extends CliEnums.Converter<ReadoutPosition> {
+        public PositionConverter() {
+            super(ReadoutPosition.class);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.flowtrace.app.internal;
+
+import io.flowtrace.task.TrackPoint;
+import java.util.List;
+
+/**
+ * What a tracking protocol produced.
+ *
+ * @param rows one row per query and target frame, in no particular order
+ * @param framePairs frame pairs tracked across (one tracker call each)
+ * @param modelPasses model passes spent over all rows
+ */
+public record Tracks(List<TrackPoint> rows, int framePairs, long modelPasses) {
+
+    public Tracks {
+        rows = List.copyOf(rows);
+    }
+}

@@ -1,0 +1,68 @@
+package io.flowtrace.app.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowtrace.task.Query;
+import io.flowtrace.task.TrackPoint;
+import io.flowtrace.tracer.Point;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ProtocolTest {
+
+    private static final List<Query> QUERIES =
+            List.of(new Query(0, 0, 1, 2), new Query(1, 2, 3, 1), new Query(2, 0, 2, 2));
+
+    private final RecordingPairTracker tracker = new RecordingPairTracker();
+    private final AtomicInteger steps = new AtomicInteger();
+
+    private Tracks run(Protocol protocol) {
+        return protocol.run(new FrameIndexFrames(3), QUERIES, tracker, steps::addAndGet);
+    }
+
+    private static String row(TrackPoint p) {
+        return p.id() + "@" + p.t() + "=" + p.x();
+    }
+
+    @Test
+    void firstPairsEachQueryFrameWithEveryOtherFrameOnceWithAllItsQueries() {
+        Tracks tracks = run(Protocol.FIRST);
+
+        assertThat(tracker.calls).containsExactly("0->1:2", "0->2:2", "2->0:1", "2->1:1");
+        assertThat(tracks.rows())
+                .extracting(ProtocolTest::row)
+                .containsExactlyInAnyOrder(
+                        "0@1=11.0", "0@2=21.0", "2@1=12.0", "2@2=22.0", "1@0=-17.0", "1@1=-7.0");
+        assertThat(tracks.framePairs()).isEqualTo(4);
+        assertThat(tracks.modelPasses()).isEqualTo(6 * 4);
+        assertThat(steps.get()).isEqualTo(6 * 2);
+    }
+
+    @Test
+    void chainedPairsConsecutiveFramesCarryingEstimatesBothWays() {
+        Tracks tracks = run(Protocol.CHAINED);
+
+        assertThat(tracker.calls).containsExactly("0->1:2", "1->2:2", "2->1:1", "1->0:1");
+        assertThat(tracker.inputs.get(1)).containsExactly(new Point(11, 2), new Point(12, 2));
+        assertThat(tracks.rows())
+                .extracting(ProtocolTest::row)
+                .containsExactlyInAnyOrder(
+                        "0@1=11.0", "0@2=21.0", "2@1=12.0", "2@2=22.0", "1@0=-17.0", "1@1=-7.0");
+        assertThat(tracks.framePairs()).isEqualTo(4);
+        assertThat(steps.get()).isEqualTo(6 * 2);
+    }
+
+    @Test
+    void chainedTracksQueriesOnTheMiddleFrameBothWays() {
+        List<Query> middle = List.of(new Query(4, 1, 0, 0));
+
+        Tracks tracks =
+                Protocol.CHAINED.run(new FrameIndexFrames(3), middle, tracker, steps::addAndGet);
+
+        assertThat(tracker.calls).containsExactly("1->2:1", "1->0:1");
+        assertThat(tracks.rows())
+                .extracting(ProtocolTest::row)
+                .containsExactly("4@2=10.0", "4@0=-10.0");
+    }
+}

@@ -1,0 +1,54 @@
+package io.flowtrace.app.internal;
+
+import io.flowtrace.inference.RgbImage;
+import io.flowtrace.tracer.Point;
+import io.flowtrace.tracer.PointEstimate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * A fake tracker over {@link FrameIndexFrames}: every point moves 10 px right per frame index, and
+ * each call is recorded as "from->to:points".
+ */
+final class RecordingPairTracker implements PairTracker {
+
+    final List<String> calls = new ArrayList<>();
+    final List<List<Point>> inputs = new ArrayList<>();
+    boolean closed;
+
+    @Override
+    public List<PointEstimate> track(
+            RgbImage from, RgbImage to, List<Point> points, IntConsumer progress) {
+        int dt = FrameIndexFrames.indexOf(to) - FrameIndexFrames.indexOf(from);
+        calls.add(
+                FrameIndexFrames.indexOf(from)
+                        + "->"
+                        + FrameIndexFrames.indexOf(to)
+                        + ":"
+                        + points.size());
+        inputs.add(points);
+        progress.accept(points.size() * stepsPerPoint());
+        return points.stream()
+                .map(
+                        p ->
+                                new PointEstimate(
+                                        new Point(p.x() + 10 * dt, p.y()), true, 1, 4, List.of()))
+                .toList();
+    }
+
+    @Override
+    public String describe() {
+        return "recording tracker";
+    }
+
+    @Override
+    public int stepsPerPoint() {
+        return 2;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
