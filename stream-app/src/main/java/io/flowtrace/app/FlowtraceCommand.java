@@ -12,7 +12,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "flowtrace 0.1.0",
         description = "Optical flow and point tracks by KL-tracing a generative video model.",
-        subcommands = {TrackCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            TrackCommand.class,
+            EvalCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class FlowtraceCommand implements Runnable {
 
     @Spec private CommandSpec spec;
