@@ -19,6 +19,8 @@ package io.flowtrace.model;
  *     mixture (false)
  * @param expertFloor floor added to each expert's support in the product
  * @param poolTemperature temperature applied to the pooled log-scores
+ * @param contrastFloor when positive, each revealed patch's temperature scales with its variance
+ *     plus this floor (relative to a variance of 400); when 0, the temperature is fixed
  */
 public record ReferenceModelConfig(
         int searchRadius,
@@ -33,7 +35,8 @@ public record ReferenceModelConfig(
         double epsilon,
         boolean productPooling,
         double expertFloor,
-        double poolTemperature) {
+        double poolTemperature,
+        double contrastFloor) {
 
     public ReferenceModelConfig {
         if (searchRadius < 1 || searchRadius > 64) {
@@ -55,11 +58,14 @@ public record ReferenceModelConfig(
         if (!(expertFloor > 0) || !(poolTemperature > 0)) {
             throw new IllegalArgumentException("expert floor and pool temperature must be > 0");
         }
+        if (!(contrastFloor >= 0)) {
+            throw new IllegalArgumentException("contrast floor must be >= 0, was " + contrastFloor);
+        }
     }
 
     public static ReferenceModelConfig defaults() {
         return new ReferenceModelConfig(
-                16, 8, 16.0, 30.0, 48.0, 100.0, 1e-3, 48, 4.0, 1e-3, true, 0.05, 1.0);
+                16, 8, 16.0, 30.0, 48.0, 100.0, 1e-3, 48, 4.0, 1e-3, true, 0.05, 1.0, 0.0);
     }
 
     public ReferenceModelConfig withSearchRadius(int r) {
@@ -76,6 +82,7 @@ public record ReferenceModelConfig(
                 epsilon,
                 productPooling,
                 expertFloor,
-                poolTemperature);
+                poolTemperature,
+                contrastFloor);
     }
 }

@@ -72,17 +72,23 @@ public final class KlTracer {
             estimates = zoomPass(frame1, frame2, queries, estimates, side, zoom, steps);
             progress.accept(n);
         }
+        double[] cycle = new double[n];
+        java.util.Arrays.fill(cycle, Double.NaN);
+        if (config.cycleTolerance() > 0) {
+            cycle = cycleErrors(frame1, frame2, queries, estimates, side);
+            progress.accept(n);
+        }
         List<PointEstimate> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             List<ScaleStep> s = steps.get(i);
             double peak = s.get(s.size() - 1).peak();
+            boolean visible =
+                    peak >= config.occlusionThreshold()
+                            && (config.cycleTolerance() <= 0
+                                    || cycle[i] <= config.cycleTolerance());
             out.add(
                     new PointEstimate(
-                            estimates[i],
-                            peak >= config.occlusionThreshold(),
-                            peak,
-                            config.passesPerPoint(),
-                            s));
+                            estimates[i], visible, peak, config.passesPerPoint(), s, cycle[i]));
         }
         return out;
     }
@@ -105,7 +111,7 @@ public final class KlTracer {
                         .get(0);
         Point[] estimates = new Point[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
-            estimates[i] = readOut(maps, i, window, 0, steps.get(i));
+            estimates[i] = readOut(maps, i, window, 0, null, 0, steps.get(i));
         }
         return estimates;
     }
@@ -120,53 +126,137 @@ public final class KlTracer {
             List<List<ScaleStep>> steps) {
         int n = queries.size();
         CropWindow[] targetWindows = new CropWindow[n];
-        List<CompletableFuture<ProbeResult>> pending = new ArrayList<>();
-        for (int from = 0; from < n; from += config.batchPairs()) {
-            int to = Math.min(n, from + config.batchPairs());
-            List<ProbePair> batch = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                Point q = queries.get(i);
-                CropWindow w1 =
-                        CropWindow.centredSquare(
-                                q.x(), q.y(), side, frame1.width(), frame1.height());
-                CropWindow w2 =
-                        CropWindow.centredSquare(
-                                previous[i].x(),
-                                previous[i].y(),
-                                side,
-                                frame2.width(),
-                                frame2.height());
-                targetWindows[i] = w2;
-                float[] point = {(float) w1.toCropX(q.x()), (float) w1.toCropY(q.y())};
-                batch.add(
-                        new ProbePair(
-                                Resampler.crop(frame1, w1),
-                                Resampler.crop(frame2, w2),
-                                point,
-                                config.seeds()));
-            }
-            pending.add(model.probeAsync(new ProbeRequest(batch, config.probe())));
+        List<ProbePair> pairs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Point q = queries.get(i);
+            CropWindow w1 =
+                    CropWindow.centredSquare(q.x(), q.y(), side, frame1.width(), frame1.height());
+            CropWindow w2 =
+                    CropWindow.centredSquare(
+                            previous[i].x(),
+                            previous[i].y(),
+                            side,
+                            frame2.width(),
+                            frame2.height());
+            targetWindows[i] = w2;
+            float[] point = {(float) w1.toCropX(q.x()), (float) w1.toCropY(q.y())};
+            pairs.add(
+                    new ProbePair(
+                            Resampler.crop(frame1, w1),
+                            Resampler.crop(frame2, w2),
+                            point,
+                            config.seeds()));
         }
+        List<ProbeMaps> maps = probeAll(pairs);
         Point[] estimates = new Point[n];
-        int i = 0;
-        for (CompletableFuture<ProbeResult> f : pending) {
-            ProbeResult result = f.join();
-            for (ProbeMaps maps : result.maps()) {
-                estimates[i] = readOut(maps, 0, targetWindows[i], zoom, steps.get(i));
-                i++;
-            }
+        for (int i = 0; i < n; i++) {
+            estimates[i] =
+                    readOut(
+                            maps.get(i),
+                            0,
+                            targetWindows[i],
+                            zoom,
+                            previous[i],
+                            searchRadius(steps.get(i), targetWindows[i], maps.get(i).gridSize()),
+                            steps.get(i));
         }
         return estimates;
     }
 
+    /**
+     * Tracks each estimate back from frame 2 to frame 1 at the final zoom and returns how far, in
+     * crop pixels, it lands from its query: a visible point comes back to where it started, an
+     * occluded one lands on whatever covers it.
+     */
+    private double[] cycleErrors(
+            RgbImage frame1, RgbImage frame2, List<Point> queries, Point[] estimates, double side) {
+        int n = queries.size();
+        CropWindow[] backWindows = new CropWindow[n];
+        List<ProbePair> pairs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Point q = queries.get(i);
+            Point e = estimates[i];
+            CropWindow w1 =
+                    CropWindow.centredSquare(q.x(), q.y(), side, frame1.width(), frame1.height());
+            CropWindow w2 =
+                    CropWindow.centredSquare(e.x(), e.y(), side, frame2.width(), frame2.height());
+            backWindows[i] = w1;
+            float[] point = {(float) w2.toCropX(e.x()), (float) w2.toCropY(e.y())};
+            pairs.add(
+                    new ProbePair(
+                            Resampler.crop(frame2, w2),
+                            Resampler.crop(frame1, w1),
+                            point,
+                            config.seeds()));
+        }
+        List<ProbeMaps> maps = probeAll(pairs);
+        double[] errors = new double[n];
+        for (int i = 0; i < n; i++) {
+            float[] mean = meanMap(maps.get(i), 0);
+            double[] back = MapReadout.position(mean, config.position());
+            CropWindow w1 = backWindows[i];
+            errors[i] =
+                    Math.hypot(
+                            back[0] - w1.toCropX(queries.get(i).x()),
+                            back[1] - w1.toCropY(queries.get(i).y()));
+        }
+        return errors;
+    }
+
+    /** Probes every pair, in requests of up to {@code batchPairs} pairs run concurrently. */
+    private List<ProbeMaps> probeAll(List<ProbePair> pairs) {
+        List<CompletableFuture<ProbeResult>> pending = new ArrayList<>();
+        for (int from = 0; from < pairs.size(); from += config.batchPairs()) {
+            int to = Math.min(pairs.size(), from + config.batchPairs());
+            pending.add(
+                    model.probeAsync(new ProbeRequest(pairs.subList(from, to), config.probe())));
+        }
+        List<ProbeMaps> maps = new ArrayList<>(pairs.size());
+        for (CompletableFuture<ProbeResult> f : pending) {
+            maps.addAll(f.join().maps());
+        }
+        return maps;
+    }
+
+    private float[] meanMap(ProbeMaps maps, int point) {
+        return config.hiddenOnlyMean()
+                ? MapReadout.hiddenMeanOverSeeds(
+                        maps, point, config.seeds(), config.probe().maskRatio())
+                : MapReadout.meanOverSeeds(maps, point);
+    }
+
+    /**
+     * How far, in crop pixels of this zoom, the peak may lie from the previous estimate: {@code
+     * zoomSearchCells} map cells of the previous scale, never less than one cell of this one.
+     */
+    private double searchRadius(List<ScaleStep> trace, CropWindow target, int grid) {
+        if (config.zoomSearchCells() <= 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        ScaleStep last = trace.get(trace.size() - 1);
+        double previousCell = last.cropSide() / last.gridSize();
+        double thisCell = (double) target.size() / grid;
+        return Math.max(thisCell, config.zoomSearchCells() * previousCell / target.scaleX());
+    }
+
     private Point readOut(
-            ProbeMaps maps, int point, CropWindow target, int scale, List<ScaleStep> trace) {
-        float[] mean =
-                config.hiddenOnlyMean()
-                        ? MapReadout.hiddenMeanOverSeeds(
-                                maps, point, config.seeds(), config.probe().maskRatio())
-                        : MapReadout.meanOverSeeds(maps, point);
-        double[] crop = MapReadout.position(mean, config.position());
+            ProbeMaps maps,
+            int point,
+            CropWindow target,
+            int scale,
+            Point previous,
+            double radius,
+            List<ScaleStep> trace) {
+        float[] mean = meanMap(maps, point);
+        int peakCell =
+                previous == null || Double.isInfinite(radius)
+                        ? MapReadout.argMax(mean)
+                        : MapReadout.argMaxWithin(
+                                mean,
+                                target.toCropX(previous.x()),
+                                target.toCropY(previous.y()),
+                                radius);
+        double[] crop = MapReadout.position(mean, config.position(), peakCell);
         Point estimate = new Point(target.toImageX(crop[0]), target.toImageY(crop[1]));
         trace.add(
                 new ScaleStep(
@@ -174,7 +264,7 @@ public final class KlTracer {
                         target.width(),
                         mean,
                         maps.gridSize(),
-                        MapReadout.peak(mean),
+                        mean[peakCell],
                         estimate,
                         new Point(crop[0], crop[1])));
         return estimate;

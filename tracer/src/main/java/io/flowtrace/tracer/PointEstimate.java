@@ -11,9 +11,16 @@ import java.util.List;
  * @param passes model passes spent on this point (clean passes shared with other points count in
  *     full)
  * @param steps one entry per scale, coarse to fine
+ * @param cycleError how far, in last-zoom crop pixels, tracking the estimate back to frame 1 landed
+ *     from the query; NaN when the cycle check is off
  */
 public record PointEstimate(
-        Point position, boolean visible, double peak, int passes, List<ScaleStep> steps) {
+        Point position,
+        boolean visible,
+        double peak,
+        int passes,
+        List<ScaleStep> steps,
+        double cycleError) {
 
     public PointEstimate {
         steps = List.copyOf(steps);

@@ -95,6 +95,50 @@ class KlTracerTest {
     @Test
     void countsPassesPerPoint() {
         assertThat(TracerConfig.paper().passesPerPoint()).isEqualTo(50);
+        assertThat(TracerConfig.paper().withCycleTolerance(4).passesPerPoint()).isEqualTo(60);
+    }
+
+    @Test
+    void cycleCheckKeepsAPointThatTracksBackToItsQuery() {
+        RgbImage f1 = MarkerModel.frameWithMarker(320, 240, 100, 100);
+        RgbImage f2 = MarkerModel.frameWithMarker(320, 240, 90, 95);
+        TracerConfig config = FAST.withCycleTolerance(4).withOcclusionThreshold(0);
+
+        PointEstimate e =
+                new KlTracer(new MarkerModel(1f), config)
+                        .track(f1, f2, List.of(new Point(100, 100)))
+                        .get(0);
+
+        assertThat(e.visible()).isTrue();
+        assertThat(e.cycleError()).isLessThan(4);
+    }
+
+    @Test
+    void cycleCheckMarksAPointOccludedWhenTrackingBackLandsElsewhere() {
+        // the marker the query "finds" in frame 2 came from 20 px to the right of the query
+        RgbImage f1 = MarkerModel.frameWithMarker(320, 240, 120, 100);
+        RgbImage f2 = MarkerModel.frameWithMarker(320, 240, 90, 95);
+        TracerConfig config = FAST.withCycleTolerance(4).withOcclusionThreshold(0);
+
+        PointEstimate e =
+                new KlTracer(new MarkerModel(1f), config)
+                        .track(f1, f2, List.of(new Point(100, 100)))
+                        .get(0);
+
+        assertThat(e.visible()).isFalse();
+        assertThat(e.cycleError()).isGreaterThan(4);
+    }
+
+    @Test
+    void withoutCycleCheckTheCycleErrorIsNotANumber() {
+        RgbImage f = MarkerModel.frameWithMarker(256, 256, 100, 100);
+
+        PointEstimate e =
+                new KlTracer(new MarkerModel(1f), FAST.withCycleTolerance(0))
+                        .track(f, f, List.of(new Point(100, 100)))
+                        .get(0);
+
+        assertThat(e.cycleError()).isNaN();
     }
 
     @Test

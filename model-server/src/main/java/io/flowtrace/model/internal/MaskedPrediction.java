@@ -22,6 +22,9 @@ final class MaskedPrediction {
     private static final int GRID = ModelTensors.GRID;
     private static final int MAX_POS = CleanFrame.WINDOW_POSITIONS - 1;
 
+    /** Patch variance at which a contrast-scaled temperature equals the configured one. */
+    private static final double REFERENCE_VARIANCE = 400;
+
     private final ReferenceModelConfig cfg;
     private final CleanFrame frame1;
     private final byte[] frame2;
@@ -235,7 +238,7 @@ final class MaskedPrediction {
         float[] logits = new float[span * span];
         Arrays.fill(logits, Float.NEGATIVE_INFINITY);
         float clip2 = (float) (cfg.robustClip() * cfg.robustClip());
-        float scale = (float) (1.0 / (PATCH * PATCH * 3 * cfg.matchTemperature()));
+        float scale = (float) (1.0 / (PATCH * PATCH * 3 * temperature(x0, y0)));
         float best = Float.NEGATIVE_INFINITY;
         for (int dy = -radius; dy <= radius; dy++) {
             int sy = y0 - dy;
@@ -262,6 +265,30 @@ final class MaskedPrediction {
             }
         }
         return sparsify(logits, best);
+    }
+
+    /**
+     * The matching temperature of the revealed patch at (x0, y0): fixed, or proportional to the
+     * patch's own contrast (its variance plus a noise floor), so a dark, low-contrast patch is
+     * matched as sharply as a bright one.
+     */
+    private double temperature(int x0, int y0) {
+        if (cfg.contrastFloor() <= 0) {
+            return cfg.matchTemperature();
+        }
+        double sum = 0;
+        double sum2 = 0;
+        for (int v = 0; v < PATCH; v++) {
+            int a = ((y0 + v) * CleanFrame.SIZE + x0) * 3;
+            for (int i = 0; i < PATCH * 3; i++) {
+                double value = frame2Smooth[a + i];
+                sum += value;
+                sum2 += value * value;
+            }
+        }
+        int n = PATCH * PATCH * 3;
+        double variance = Math.max(0, sum2 / n - (sum / n) * (sum / n));
+        return cfg.matchTemperature() * (variance + cfg.contrastFloor()) / REFERENCE_VARIANCE;
     }
 
     private Posterior sparsify(float[] logits, float best) {

@@ -33,7 +33,7 @@ final class ProbeTracker implements PairTracker {
 
     @Override
     public int stepsPerPoint() {
-        return tracer.config().zoomIterations() + 1;
+        return tracer.config().stepsPerPoint();
     }
 
     @Override

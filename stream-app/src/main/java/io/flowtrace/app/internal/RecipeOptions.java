@@ -62,6 +62,29 @@ public final class RecipeOptions {
             description = "final peak below T marks a point occluded")
     private Double occlusionThreshold;
 
+    @Option(
+            names = "--zoom-search",
+            paramLabel = "CELLS",
+            description =
+                    "at each zoom, look for the peak within this many cells of the previous"
+                            + " scale; 0 = whole map")
+    private Double zoomSearchCells;
+
+    @Option(
+            names = "--cycle-tolerance",
+            paramLabel = "PX",
+            description =
+                    "track estimates back to frame 1 at the last zoom; farther than PX crop pixels"
+                            + " from the query = occluded; 0 = off")
+    private Double cycleTolerance;
+
+    @Option(
+            names = "--hidden-mean",
+            paramLabel = "BOOL",
+            arity = "1",
+            description = "average each map cell only over masks that hid its patch")
+    private Boolean hiddenMean;
+
     @Option(names = "--batch", paramLabel = "N", description = "crop pairs per model request")
     private Integer batch;
 
@@ -90,6 +113,15 @@ public final class RecipeOptions {
         }
         if (occlusionThreshold != null) {
             config = config.withOcclusionThreshold(occlusionThreshold);
+        }
+        if (zoomSearchCells != null) {
+            config = config.withZoomSearchCells(zoomSearchCells);
+        }
+        if (cycleTolerance != null) {
+            config = config.withCycleTolerance(cycleTolerance);
+        }
+        if (hiddenMean != null) {
+            config = config.withHiddenOnlyMean(hiddenMean);
         }
         return batch == null ? config : config.withBatchPairs(batch);
     }

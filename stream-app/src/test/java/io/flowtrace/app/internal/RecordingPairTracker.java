@@ -33,7 +33,12 @@ final class RecordingPairTracker implements PairTracker {
                 .map(
                         p ->
                                 new PointEstimate(
-                                        new Point(p.x() + 10 * dt, p.y()), true, 1, 4, List.of()))
+                                        new Point(p.x() + 10 * dt, p.y()),
+                                        true,
+                                        1,
+                                        4,
+                                        List.of(),
+                                        Double.NaN))
                 .toList();
     }
 

@@ -70,18 +70,43 @@ public final class MapReadout {
         return best;
     }
 
+    /** Index of the largest value among cells whose centre lies within {@code radius} crop px. */
+    public static int argMaxWithin(float[] map, double cx, double cy, double radius) {
+        int g = side(map);
+        double cell = (double) ModelTensors.CROP_SIZE / g;
+        int best = -1;
+        double r2 = radius * radius;
+        for (int i = 0; i < map.length; i++) {
+            double dx = cellCentre(i % g, cell) - cx;
+            double dy = cellCentre(i / g, cell) - cy;
+            if (dx * dx + dy * dy <= r2 && (best < 0 || map[i] > map[best])) {
+                best = i;
+            }
+        }
+        return best < 0 ? argMax(map) : best;
+    }
+
+    private static int side(float[] map) {
+        int g = (int) Math.round(Math.sqrt(map.length));
+        if (g * g != map.length) {
+            throw new IllegalArgumentException("map is not square: " + map.length + " values");
+        }
+        return g;
+    }
+
     /**
      * The estimated position in crop pixels, {@code {x, y}}, for the peak of a square map.
      *
      * @param map row-major G x G values
      */
     public static double[] position(float[] map, ReadoutPosition how) {
-        int g = (int) Math.round(Math.sqrt(map.length));
-        if (g * g != map.length) {
-            throw new IllegalArgumentException("map is not square: " + map.length + " values");
-        }
+        return position(map, how, argMax(map));
+    }
+
+    /** The estimated position in crop pixels, {@code {x, y}}, around peak cell {@code peak}. */
+    public static double[] position(float[] map, ReadoutPosition how, int peak) {
+        int g = side(map);
         double cell = (double) ModelTensors.CROP_SIZE / g;
-        int peak = argMax(map);
         int row = peak / g;
         int col = peak % g;
         return switch (how) {

@@ -56,6 +56,17 @@ class MapReadoutTest {
     }
 
     @Test
+    void argMaxWithinIgnoresStrongerPeaksOutsideTheRadius() {
+        float[] m = mapWithPeak(64, 10, 10, 1f);
+        m[50 * 64 + 50] = 9f;
+
+        assertThat(MapReadout.argMax(m)).isEqualTo(50 * 64 + 50);
+        // cell (10, 10) has its centre at 41.5, 41.5
+        assertThat(MapReadout.argMaxWithin(m, 40, 40, 6)).isEqualTo(10 * 64 + 10);
+        assertThat(MapReadout.argMaxWithin(m, 40, 40, 1000)).isEqualTo(50 * 64 + 50);
+    }
+
+    @Test
     void meanOverSeedsAveragesEveryMap() {
         int g = 32;
         float[] values = new float[2 * 2 * g * g];
