@@ -129,23 +129,9 @@ public final class KlTracer {
         List<ProbePair> pairs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Point q = queries.get(i);
-            CropWindow w1 =
-                    CropWindow.centredSquare(q.x(), q.y(), side, frame1.width(), frame1.height());
-            CropWindow w2 =
-                    CropWindow.centredSquare(
-                            previous[i].x(),
-                            previous[i].y(),
-                            side,
-                            frame2.width(),
-                            frame2.height());
-            targetWindows[i] = w2;
-            float[] point = {(float) w1.toCropX(q.x()), (float) w1.toCropY(q.y())};
-            pairs.add(
-                    new ProbePair(
-                            Resampler.crop(frame1, w1),
-                            Resampler.crop(frame2, w2),
-                            point,
-                            config.seeds()));
+            CropWindow w1 = around(q, side, frame1);
+            targetWindows[i] = around(previous[i], side, frame2);
+            pairs.add(cropPair(frame1, w1, q, frame2, targetWindows[i]));
         }
         List<ProbeMaps> maps = probeAll(pairs);
         Point[] estimates = new Point[n];
@@ -174,20 +160,9 @@ public final class KlTracer {
         CropWindow[] backWindows = new CropWindow[n];
         List<ProbePair> pairs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            Point q = queries.get(i);
-            Point e = estimates[i];
-            CropWindow w1 =
-                    CropWindow.centredSquare(q.x(), q.y(), side, frame1.width(), frame1.height());
-            CropWindow w2 =
-                    CropWindow.centredSquare(e.x(), e.y(), side, frame2.width(), frame2.height());
-            backWindows[i] = w1;
-            float[] point = {(float) w2.toCropX(e.x()), (float) w2.toCropY(e.y())};
-            pairs.add(
-                    new ProbePair(
-                            Resampler.crop(frame2, w2),
-                            Resampler.crop(frame1, w1),
-                            point,
-                            config.seeds()));
+            backWindows[i] = around(queries.get(i), side, frame1);
+            CropWindow w2 = around(estimates[i], side, frame2);
+            pairs.add(cropPair(frame2, w2, estimates[i], frame1, backWindows[i]));
         }
         List<ProbeMaps> maps = probeAll(pairs);
         double[] errors = new double[n];
@@ -201,6 +176,18 @@ public final class KlTracer {
                             back[1] - w1.toCropY(queries.get(i).y()));
         }
         return errors;
+    }
+
+    private static CropWindow around(Point p, double side, RgbImage frame) {
+        return CropWindow.centredSquare(p.x(), p.y(), side, frame.width(), frame.height());
+    }
+
+    /** The crop pair probing {@code point} of {@code from} (inside {@code fromWindow}). */
+    private ProbePair cropPair(
+            RgbImage from, CropWindow fromWindow, Point point, RgbImage to, CropWindow toWindow) {
+        float[] xy = {(float) fromWindow.toCropX(point.x()), (float) fromWindow.toCropY(point.y())};
+        return new ProbePair(
+                Resampler.crop(from, fromWindow), Resampler.crop(to, toWindow), xy, config.seeds());
     }
 
     /** Probes every pair, in requests of up to {@code batchPairs} pairs run concurrently. */
