@@ -1,5 +1,7 @@
 package io.flowtrace.inference;
 
+import java.util.List;
+
 /**
  * Names, data types and shapes of the counterfactual-probe model as served by Triton (KServe v2).
  *
@@ -62,6 +64,23 @@ public final class ModelTensors {
 
     /** FP32 [B, P, S, G, G]: one divergence map per (probe point, seed); revealed patches are 0. */
     public static final String DIVERGENCE = "DIVERGENCE";
+
+    /** Every input, in the order servers list them; shapes exclude the batch dimension. */
+    public static final List<TensorSpec> INPUTS =
+            List.of(
+                    new TensorSpec(FRAME1, "UINT8", new long[] {CROP_SIZE, CROP_SIZE, 3}),
+                    new TensorSpec(FRAME2, "UINT8", new long[] {CROP_SIZE, CROP_SIZE, 3}),
+                    new TensorSpec(PROBE_POINTS, "FP32", new long[] {-1, 2}),
+                    new TensorSpec(SEEDS, "INT64", new long[] {-1}),
+                    new TensorSpec(SIGMA, "FP32", new long[] {1}),
+                    new TensorSpec(AMPLITUDE, "FP32", new long[] {1}),
+                    new TensorSpec(MASK_RATIO, "FP32", new long[] {1}),
+                    new TensorSpec(READOUT, "INT32", new long[] {1}),
+                    new TensorSpec(MAP_SIZE, "INT32", new long[] {1}));
+
+    /** Every output; shapes exclude the batch dimension. */
+    public static final List<TensorSpec> OUTPUTS =
+            List.of(new TensorSpec(DIVERGENCE, "FP32", new long[] {-1, -1, -1, -1}));
 
     public static final String UINT8 = "UINT8";
     public static final String FP32 = "FP32";
