@@ -78,7 +78,13 @@ public final class PairProbe {
                         pair.y(point),
                         params.sigma(),
                         params.amplitude());
-        Box changed = changedBox(pair.frame1().rgb(), dotted.rgb());
+        Box changed =
+                changedBox(
+                        pair.frame1().rgb(),
+                        dotted.rgb(),
+                        pair.x(point),
+                        pair.y(point),
+                        GaussianDot.supportRadius(params.sigma(), params.amplitude()));
         if (changed == null) {
             return; // nothing changed: every map stays zero
         }
@@ -118,20 +124,31 @@ public final class PairProbe {
         }
     }
 
-    private static Box changedBox(byte[] before, byte[] after) {
+    /**
+     * The bounding box of the pixels the dot changed, or null when none changed. Only the dot's
+     * support around (x, y) can differ, so only that window is compared.
+     */
+    private static Box changedBox(byte[] before, byte[] after, double x, double y, int radius) {
         int size = CleanFrame.SIZE;
+        int fromX = Math.max(0, (int) Math.floor(x - radius));
+        int toX = Math.min(size - 1, (int) Math.ceil(x + radius));
+        int fromY = Math.max(0, (int) Math.floor(y - radius));
+        int toY = Math.min(size - 1, (int) Math.ceil(y + radius));
         int x0 = size;
         int y0 = size;
         int x1 = -1;
         int y1 = -1;
-        for (int i = 0; i < before.length; i++) {
-            if (before[i] != after[i]) {
-                int px = (i / 3) % size;
-                int py = (i / 3) / size;
-                x0 = Math.min(x0, px);
-                y0 = Math.min(y0, py);
-                x1 = Math.max(x1, px);
-                y1 = Math.max(y1, py);
+        for (int py = fromY; py <= toY; py++) {
+            for (int px = fromX; px <= toX; px++) {
+                int i = (py * size + px) * 3;
+                if (before[i] != after[i]
+                        || before[i + 1] != after[i + 1]
+                        || before[i + 2] != after[i + 2]) {
+                    x0 = Math.min(x0, px);
+                    y0 = Math.min(y0, py);
+                    x1 = Math.max(x1, px);
+                    y1 = Math.max(y1, py);
+                }
             }
         }
         return x1 < 0 ? null : new Box(x0, y0, x1, y1);

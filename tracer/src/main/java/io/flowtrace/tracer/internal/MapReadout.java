@@ -147,9 +147,4 @@ public final class MapReadout {
         }
         return new double[] {cellCentre(sx / sum, cell), cellCentre(sy / sum, cell)};
     }
-
-    /** The largest value of a map. */
-    public static float peak(float[] map) {
-        return map[argMax(map)];
-    }
 }
