@@ -13,18 +13,18 @@ import java.nio.file.StandardCopyOption;
  * Writes a file through a temporary file in the same directory and a rename, so that readers never
  * see a partial file and a failure leaves any previous file untouched.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** What writes the content. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {}
 
     /** Replaces {@code target} with what {@code content} writes, creating parent directories. */
-    static void write(Path target, Content content) {
+    public static void write(Path target, Content content) {
         Path absolute = target.toAbsolutePath();
         Path temp = null;
         try {

@@ -14,6 +14,13 @@ public enum Method {
     /** Counterfactual probing read out as the RGB difference of the predictions (CWM style). */
     RGBDIFF;
 
+    /** Whether this method probes a model, and so follows a KL-tracing recipe. */
+    public boolean probesModel() {
+        return switch (this) {
+            case KLTRACE, RGBDIFF -> true;
+        };
+    }
+
     /**
      * A tracker for this method with {@code recipe}, taking a model from {@code models} if it needs
      * one; closing the tracker closes that model.

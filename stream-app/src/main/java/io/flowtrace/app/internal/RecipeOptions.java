@@ -16,7 +16,9 @@ public final class RecipeOptions {
             paramLabel = "NAME",
             defaultValue = "default",
             converter = Preset.Converter.class,
-            description = "default (tuned for the reference model) or paper; default: default")
+            description =
+                    "default (tuned for the reference model), paper, or fast (default with"
+                            + " fewer masks); default: default")
     private Preset preset;
 
     @Option(names = "--sigma", paramLabel = "PX", description = "Gaussian dot sigma, crop pixels")

@@ -23,11 +23,19 @@ public final class TrackProgress implements IntConsumer, AutoCloseable {
         this.bar = bar;
     }
 
-    /** Starts a bar for {@code totalSteps} steps that draws on {@code err}. */
+    /** Starts a bar named "track" for {@code totalSteps} steps that draws on {@code err}. */
     public static TrackProgress start(long totalSteps, PrintWriter err, boolean terminal) {
+        return start("track", totalSteps, err, terminal);
+    }
+
+    /**
+     * Starts a bar labelled {@code name} for {@code totalSteps} steps that draws on {@code err}.
+     */
+    public static TrackProgress start(
+            String name, long totalSteps, PrintWriter err, boolean terminal) {
         return new TrackProgress(
                 new ProgressBarBuilder()
-                        .setTaskName("track")
+                        .setTaskName(name)
                         .setInitialMax(totalSteps)
                         .setStyle(
                                 terminal ? ProgressBarStyle.UNICODE_BLOCK : ProgressBarStyle.ASCII)
