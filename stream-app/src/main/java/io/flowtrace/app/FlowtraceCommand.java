@@ -16,6 +16,8 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             TrackCommand.class,
             EvalCommand.class,
+            MakeTaskCommand.class,
+            FlowPictureCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {
