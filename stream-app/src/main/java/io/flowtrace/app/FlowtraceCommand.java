@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             TrackCommand.class,
             EvalCommand.class,
             CompareCommand.class,
+            MakeTaskCommand.class,
+            FlowPictureCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * Frames stored as PNG or JPEG files in one directory, in file-name order. Sizes are checked from
@@ -127,15 +126,7 @@ public final class ImageDirectoryFrames implements FrameSequence {
     }
 
     private RgbImage decode(Path file) {
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw new FrameReadException(file, "cannot decode image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new FrameReadException(file, "not a readable PNG or JPEG image");
-        }
+        BufferedImage image = ImageReading.read(file);
         if (image.getWidth() != width || image.getHeight() != height) {
             throw new FrameReadException(
                     file,
