@@ -69,8 +69,9 @@ public final class TrackCommand implements Callable<Integer> {
             converter = Method.Converter.class,
             completionCandidates = Method.Names.class,
             description =
-                    "${COMPLETION-CANDIDATES} (RGB difference, CWM style); default:"
-                            + " ${DEFAULT-VALUE}")
+                    "kltrace (KL-tracing), rgbdiff (RGB difference, CWM style), or an OpenCV"
+                            + " baseline that ignores the recipe: dis, farneback, lk (pyramidal"
+                            + " Lucas-Kanade); default: ${DEFAULT-VALUE}")
     private Method method;
 
     @Option(

@@ -198,7 +198,7 @@ class TrackCommandTest {
     void rejectsUnknownMethodNamingTheChoices() {
         assertRejected(
                 trackTask(frames(), queries(), "--method", "lucas-kanade"),
-                "kltrace, rgbdiff",
+                "kltrace, rgbdiff, dis, farneback, lk",
                 "lucas-kanade");
     }
 

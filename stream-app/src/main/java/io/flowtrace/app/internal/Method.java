@@ -1,5 +1,7 @@
 package io.flowtrace.app.internal;
 
+import io.flowtrace.app.baseline.BaselineTrackers;
+import io.flowtrace.app.baseline.DenseFlow;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.tracer.TracerConfig;
 import java.util.function.Supplier;
@@ -12,7 +14,13 @@ public enum Method {
     /** KL-tracing: KL divergence between clean and perturbed code distributions. */
     KLTRACE,
     /** Counterfactual probing read out as the RGB difference of the predictions (CWM style). */
-    RGBDIFF;
+    RGBDIFF,
+    /** OpenCV's DIS dense flow (medium preset), sampled at each point. */
+    DIS,
+    /** OpenCV's Farneback dense flow, sampled at each point. */
+    FARNEBACK,
+    /** OpenCV's pyramidal Lucas-Kanade on the points themselves. */
+    LK;
 
     /** Whether this method probes a model, and so follows a KL-tracing recipe. */
     public boolean probesModel() {
@@ -23,12 +31,15 @@ public enum Method {
 
     /**
      * A tracker for this method with {@code recipe}, taking a model from {@code models} if it needs
-     * one; closing the tracker closes that model.
+     * one; closing the tracker closes that model. The OpenCV baselines ignore both.
      */
     public PairTracker tracker(TracerConfig recipe, Supplier<ProbeModel> models) {
         return switch (this) {
             case KLTRACE -> new ProbeTracker(models.get(), recipe);
             case RGBDIFF -> new ProbeTracker(models.get(), recipe.withRgbDifference());
+            case DIS -> BaselineTrackers.dense(DenseFlow.dis());
+            case FARNEBACK -> BaselineTrackers.dense(DenseFlow.farneback());
+            case LK -> BaselineTrackers.lucasKanade();
         };
     }
 

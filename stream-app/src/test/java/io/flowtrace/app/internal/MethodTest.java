@@ -2,8 +2,12 @@ package io.flowtrace.app.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.tracer.TracerConfig;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class MethodTest {
 
@@ -33,7 +37,22 @@ class MethodTest {
 
     @Test
     void spellsEveryMethodForTheCommandLine() {
-        assertThat(CliEnums.names(Method.class)).containsExactly("kltrace", "rgbdiff");
+        assertThat(CliEnums.names(Method.class))
+                .containsExactly("kltrace", "rgbdiff", "dis", "farneback", "lk");
         assertThat(CliEnums.parse(Method.class, "RgbDiff")).isEqualTo(Method.RGBDIFF);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DIS, DIS flow", "FARNEBACK, Farneback flow", "LK, Lucas-Kanade"})
+    void openCvBaselinesNeverAskForAModel(Method method, String description) {
+        Supplier<ProbeModel> noModels =
+                () -> {
+                    throw new AssertionError(method + " asked for a model");
+                };
+
+        try (PairTracker tracker = method.tracker(TracerConfig.defaults(), noModels)) {
+            assertThat(tracker.describe()).contains("OpenCV", description);
+            assertThat(tracker.stepsPerPoint()).isEqualTo(1);
+        }
     }
 }
