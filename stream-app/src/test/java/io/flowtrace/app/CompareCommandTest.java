@@ -171,6 +171,48 @@ class CompareCommandTest {
     }
 
     @Test
+    void rejectsAPresetOnABaseline() {
+        CommandRun run =
+                CommandRun.of(
+                        "compare",
+                        "--tasks",
+                        task("alpha", 26).toString(),
+                        "--methods",
+                        "dis:paper",
+                        "--out",
+                        dir.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("dis").contains("no recipe preset");
+    }
+
+    @Test
+    void runsBaselinesBesideKlTracingOnTheSameQueries() {
+        Path out = dir.resolve("out");
+
+        CommandRun run =
+                CommandRun.of(
+                        "compare",
+                        "--tasks",
+                        task("alpha", 27).toString(),
+                        "--methods",
+                        "kltrace:fast,dis,farneback,lk",
+                        "--points",
+                        "3",
+                        "--out",
+                        out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<CompareResult> rows = CompareTable.readCsv(out.resolve("compare.csv"));
+        assertThat(rows)
+                .extracting(CompareResult::contender)
+                .containsExactly("kltrace:fast", "dis", "farneback", "lk");
+        assertThat(rows).allSatisfy(r -> assertThat(r.scores().points()).isEqualTo(3));
+        assertThat(rows.get(0).passesPerPoint()).isPositive();
+        assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.passesPerPoint()).isZero());
+    }
+
+    @Test
     void reportsAMissingTaskFolderAsBadInput() {
         CommandRun run =
                 CommandRun.of(

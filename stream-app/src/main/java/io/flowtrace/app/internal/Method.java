@@ -26,6 +26,7 @@ public enum Method {
     public boolean probesModel() {
         return switch (this) {
             case KLTRACE, RGBDIFF -> true;
+            case DIS, FARNEBACK, LK -> false;
         };
     }
 
