@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             MakeTaskCommand.class,
             FlowPictureCommand.class,
+            DenseViewCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {

@@ -22,6 +22,16 @@ public enum Method {
     /** OpenCV's pyramidal Lucas-Kanade on the points themselves. */
     LK;
 
+    /** The method's dense flow, for methods that compute one for every pixel. */
+    public java.util.Optional<io.flowtrace.app.baseline.DenseFlow> denseFlow() {
+        return switch (this) {
+            case DIS -> java.util.Optional.of(io.flowtrace.app.baseline.DenseFlow.dis());
+            case FARNEBACK ->
+                    java.util.Optional.of(io.flowtrace.app.baseline.DenseFlow.farneback());
+            case KLTRACE, RGBDIFF, LK -> java.util.Optional.empty();
+        };
+    }
+
     /** Whether this method probes a model, and so follows a KL-tracing recipe. */
     public boolean probesModel() {
         return switch (this) {

@@ -7,7 +7,7 @@ import java.util.Random;
  * A smooth random colour texture (per channel a sum of sinusoids of random direction and 6-30 px
  * wavelength) rendered at any sub-pixel shift, so that a pair of frames has a known, exact flow.
  */
-final class ShiftedTexture {
+public final class ShiftedTexture {
 
     private static final int WAVES = 12;
     private static final double AMPLITUDE = 9;
@@ -15,7 +15,7 @@ final class ShiftedTexture {
     /** Per channel and wave: wave vector (kx, ky) and phase. */
     private final double[][] waves = new double[3 * WAVES][3];
 
-    ShiftedTexture(long seed) {
+    public ShiftedTexture(long seed) {
         Random random = new Random(seed);
         for (double[] wave : waves) {
             double wavelength = 6 + 24 * random.nextDouble();
@@ -27,7 +27,7 @@ final class ShiftedTexture {
     }
 
     /** The texture moved by (dx, dy): pixel (x, y) shows what (x - dx, y - dy) shows unmoved. */
-    RgbImage frame(int width, int height, double dx, double dy) {
+    public RgbImage frame(int width, int height, double dx, double dy) {
         byte[] rgb = new byte[width * height * 3];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
