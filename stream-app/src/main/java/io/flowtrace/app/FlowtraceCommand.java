@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             MakeTaskCommand.class,
             FlowPictureCommand.class,
             DenseViewCommand.class,
+            IngestCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {

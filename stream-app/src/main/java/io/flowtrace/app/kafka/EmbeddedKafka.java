@@ -142,6 +142,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");
+        p.put("message.max.bytes", String.valueOf(17 * 1024 * 1024));
         return p;
     }
 

@@ -3,14 +3,14 @@ package io.flowtrace.app.video;
 import org.bytedeco.ffmpeg.global.avutil;
 
 /** Keeps FFmpeg's native logging, which bypasses the Java loggers, to errors only. */
-final class FfmpegLogging {
+public final class FfmpegLogging {
 
     private static volatile boolean quiet;
 
     private FfmpegLogging() {}
 
     /** Sets FFmpeg's log level to {@code AV_LOG_ERROR}, once per process. */
-    static void quiet() {
+    public static void quiet() {
         if (!quiet) {
             avutil.av_log_set_level(avutil.AV_LOG_ERROR);
             quiet = true;

@@ -12,7 +12,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
 /** Decodes a video file's frames with FFmpeg into RGB images. */
-final class VideoDecoding {
+public final class VideoDecoding {
 
     private VideoDecoding() {}
 
@@ -75,7 +75,7 @@ final class VideoDecoding {
     }
 
     /** Copies a BGR24 frame, whose rows may be padded, into a new RGB image. */
-    static RgbImage toRgb(Frame frame) {
+    public static RgbImage toRgb(Frame frame) {
         int width = frame.imageWidth;
         int height = frame.imageHeight;
         ByteBuffer pixels = (ByteBuffer) frame.image[0];

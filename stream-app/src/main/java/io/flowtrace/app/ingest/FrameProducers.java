@@ -1,0 +1,38 @@
+package io.flowtrace.app.ingest;
+
+import io.flowtrace.app.kafka.AvroSerde;
+import io.flowtrace.schema.Frame;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The producer ingest uses: idempotent, all replicas acknowledge, room for large raw frames. */
+public final class FrameProducers {
+
+    /** Largest frame record accepted, bytes; an RGB24 1080p frame is about 6.2 MB. */
+    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+    private FrameProducers() {}
+
+    /** An idempotent producer of frames keyed by camera id. */
+    public static Producer<String, Frame> create(String bootstrapServers) {
+        Map<String, Object> config =
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        5,
+                        ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                        MAX_RECORD_BYTES,
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "flowtrace-ingest");
+        return new KafkaProducer<>(
+                config, new StringSerializer(), AvroSerde.of(Frame.class).serializer());
+    }
+}
