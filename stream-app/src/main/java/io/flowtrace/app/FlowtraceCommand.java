@@ -1,5 +1,6 @@
 package io.flowtrace.app;
 
+import io.flowtrace.app.picture.PictureCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             TrackCommand.class,
             EvalCommand.class,
+            PictureCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {
