@@ -1,5 +1,6 @@
 package io.flowtrace.app;
 
+import io.flowtrace.app.picture.PictureCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
             FlowPictureCommand.class,
             DenseViewCommand.class,
             IngestCommand.class,
+            PictureCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -135,13 +134,7 @@ public final class TrackCommand implements Callable<Integer> {
     }
 
     private TrackOptions options() {
-        TracerConfig config;
-        try {
-            config = (recipe == null ? new RecipeOptions() : recipe).toConfig();
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(
-                    spec.commandLine(), "Invalid recipe: " + e.getMessage(), e);
-        }
+        TracerConfig config = RecipeOptions.configOf(recipe, spec.commandLine());
         return new TrackOptions(input.source(), queries, out, method, protocol, config);
     }
 }

@@ -253,7 +253,11 @@ public final class KlTracer {
                         maps.gridSize(),
                         mean[peakCell],
                         estimate,
-                        new Point(crop[0], crop[1])));
+                        new Point(crop[0], crop[1]),
+                        target.left(),
+                        target.top(),
+                        target.width(),
+                        target.height()));
         return estimate;
     }
 }

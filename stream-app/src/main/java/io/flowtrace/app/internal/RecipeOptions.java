@@ -3,7 +3,9 @@ package io.flowtrace.app.internal;
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.tracer.ReadoutPosition;
 import io.flowtrace.tracer.TracerConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The recipe knobs of {@code flowtrace track}: a preset, then any knob given overrides it. Knobs
@@ -89,6 +91,20 @@ public final class RecipeOptions {
 
     @Option(names = "--batch", paramLabel = "N", description = "crop pairs per model request")
     private Integer batch;
+
+    /**
+     * The recipe {@code options} describe, or the default preset's when picocli left the group
+     * unset because no recipe option was given.
+     *
+     * @throws ParameterException naming the bad value when a knob is out of range
+     */
+    public static TracerConfig configOf(RecipeOptions options, CommandLine commandLine) {
+        try {
+            return (options == null ? new RecipeOptions() : options).toConfig();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(commandLine, "Invalid recipe: " + e.getMessage(), e);
+        }
+    }
 
     /**
      * The preset with every given knob applied.
