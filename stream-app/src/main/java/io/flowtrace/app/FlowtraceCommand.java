@@ -19,8 +19,6 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             CompareCommand.class,
             MakeTaskCommand.class,
-            FlowPictureCommand.class,
-            DenseViewCommand.class,
             IngestCommand.class,
             PictureCommand.class,
             CommandLine.HelpCommand.class

@@ -25,7 +25,8 @@ class FlowPictureCommandTest {
         Path out = dir.resolve("flow.png");
 
         CommandRun run =
-                CommandRun.of("flow-picture", "--flow", flow.toString(), "--out", out.toString());
+                CommandRun.of(
+                        "picture", "flow", "--flow", flow.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
@@ -45,7 +46,8 @@ class FlowPictureCommandTest {
 
         CommandRun run =
                 CommandRun.of(
-                        "flow-picture",
+                        "picture",
+                        "flow",
                         "--flow",
                         flow.toString(),
                         "--out",
@@ -63,7 +65,8 @@ class FlowPictureCommandTest {
 
         CommandRun run =
                 CommandRun.of(
-                        "flow-picture",
+                        "picture",
+                        "flow",
                         "--flow",
                         flow.toString(),
                         "--out",

@@ -9,8 +9,14 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "picture",
         mixinStandardHelpOptions = true,
-        description = "Draws KL maps, estimates and tracks as PNG pictures and MP4 videos.",
-        subcommands = {QueryPictureCommand.class, TaskPictureCommand.class})
+        description =
+                "Draws KL maps, estimates, tracks and flow fields as PNG pictures and MP4 videos.",
+        subcommands = {
+            QueryPictureCommand.class,
+            TaskPictureCommand.class,
+            DensePictureCommand.class,
+            FlowPictureCommand.class
+        })
 public final class PictureCommand implements Runnable {
 
     @Spec private CommandSpec spec;

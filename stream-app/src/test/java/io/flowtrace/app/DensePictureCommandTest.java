@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class DenseViewCommandTest {
+class DensePictureCommandTest {
 
     @TempDir Path dir;
 
@@ -41,7 +41,8 @@ class DenseViewCommandTest {
 
         CommandRun run =
                 CommandRun.of(
-                        "dense-view",
+                        "picture",
+                        "dense",
                         "--frame1",
                         pair[0].toString(),
                         "--frame2",
@@ -76,7 +77,8 @@ class DenseViewCommandTest {
 
         CommandRun run =
                 CommandRun.of(
-                        "dense-view",
+                        "picture",
+                        "dense",
                         "--frame1",
                         pair[0].toString(),
                         "--frame2",

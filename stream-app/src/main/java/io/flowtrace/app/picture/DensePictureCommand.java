@@ -1,4 +1,4 @@
-package io.flowtrace.app;
+package io.flowtrace.app.picture;
 
 import io.flowtrace.app.baseline.DenseFlow;
 import io.flowtrace.app.dense.FlowError;
@@ -33,12 +33,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flowtrace dense-view}: one frame pair's flow by every method, in the Middlebury colour
+ * {@code flowtrace picture dense}: one frame pair's flow by every method, in the Middlebury colour
  * coding, beside the ground truth. Dense methods are drawn per pixel; point trackers (KL-tracing,
  * LK) on a coarse grid, each point's motion filling its block.
  */
 @Command(
-        name = "dense-view",
+        name = "dense",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         usageHelpAutoWidth = true,
@@ -47,7 +47,7 @@ import picocli.CommandLine.Spec;
                     + " one PNG, and prints each method's end-point error."
         },
         footer = {"", "Exit codes: 0 done; 2 bad options or input; 1 output not written."})
-public final class DenseViewCommand implements Callable<Integer> {
+public final class DensePictureCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
@@ -120,10 +120,10 @@ public final class DenseViewCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("wrote " + out);
             return ExitCode.OK;
         } catch (TaskFormatException e) {
-            err.println("flowtrace dense-view: " + e.getMessage());
+            err.println("flowtrace picture dense: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {
-            err.println("flowtrace dense-view: " + e.getMessage());
+            err.println("flowtrace picture dense: " + e.getMessage());
             return ExitCode.SOFTWARE;
         }
     }

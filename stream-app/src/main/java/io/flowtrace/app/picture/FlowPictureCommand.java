@@ -1,4 +1,4 @@
-package io.flowtrace.app;
+package io.flowtrace.app.picture;
 
 import io.flowtrace.flow.FloFile;
 import io.flowtrace.flow.FlowColors;
@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code flowtrace flow-picture}: draws a {@code .flo} file in the Middlebury colour coding. */
+/** {@code flowtrace picture flow}: draws a {@code .flo} file in the Middlebury colour coding. */
 @Command(
-        name = "flow-picture",
+        name = "flow",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -71,10 +71,10 @@ public final class FlowPictureCommand implements Callable<Integer> {
                             radius);
             return ExitCode.OK;
         } catch (TaskFormatException e) {
-            err.println("flowtrace flow-picture: " + e.getMessage());
+            err.println("flowtrace picture flow: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {
-            err.println("flowtrace flow-picture: " + e.getMessage());
+            err.println("flowtrace picture flow: " + e.getMessage());
             return ExitCode.SOFTWARE;
         }
     }
