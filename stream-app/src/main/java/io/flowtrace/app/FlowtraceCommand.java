@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             CompareCommand.class,
             MakeTaskCommand.class,
             IngestCommand.class,
+            ReplayCommand.class,
             PictureCommand.class,
             CommandLine.HelpCommand.class
         })
