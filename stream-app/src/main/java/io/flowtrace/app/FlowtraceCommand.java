@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
             DemoCommand.class,
             TrackCommand.class,
             EvalCommand.class,
+            ModelServerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {
