@@ -17,6 +17,17 @@ public record TensorSpec(String name, String datatype, long[] dims) {
         return dims.clone();
     }
 
+    /**
+     * This tensor with a leading batch dimension of any size ({@code -1}), as servers report a
+     * batching model's tensors in their metadata.
+     */
+    public TensorSpec batched() {
+        long[] shape = new long[dims.length + 1];
+        shape[0] = -1;
+        System.arraycopy(dims, 0, shape, 1, dims.length);
+        return new TensorSpec(name, datatype, shape);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof TensorSpec t

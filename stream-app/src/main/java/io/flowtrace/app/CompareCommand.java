@@ -6,7 +6,7 @@ import io.flowtrace.app.internal.CompareResult;
 import io.flowtrace.app.internal.CompareRun;
 import io.flowtrace.app.internal.CompareTable;
 import io.flowtrace.app.internal.Contender;
-import io.flowtrace.app.internal.ModelFactory;
+import io.flowtrace.app.internal.ModelOptions;
 import io.flowtrace.app.internal.TrackProgress;
 import io.flowtrace.task.AtomicFiles;
 import io.flowtrace.task.TaskFormatException;
@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,6 +82,9 @@ public final class CompareCommand implements Callable<Integer> {
             description = "output folder; default: ${DEFAULT-VALUE}")
     private Path out;
 
+    @ArgGroup(validate = false, heading = "%nModel (for kltrace and rgbdiff):%n")
+    private ModelOptions model = new ModelOptions();
+
     @Option(
             names = "--resume",
             description = "keep results already in --out/compare.csv and run only the missing ones")
@@ -99,7 +103,7 @@ public final class CompareCommand implements Callable<Integer> {
             List<CompareResult> results =
                     new CompareRun(
                                     options,
-                                    ModelFactory::create,
+                                    models(),
                                     (label, steps) ->
                                             TrackProgress.start(label, steps, err, terminal))
                             .run(
@@ -121,9 +125,17 @@ public final class CompareCommand implements Callable<Integer> {
         } catch (TaskFormatException e) {
             err.println("flowtrace compare: " + e.getMessage());
             return ExitCode.USAGE;
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | io.flowtrace.inference.grpc.InferenceException e) {
             err.println("flowtrace compare: " + e.getMessage());
             return ExitCode.SOFTWARE;
+        }
+    }
+
+    private java.util.function.Supplier<io.flowtrace.inference.ProbeModel> models() {
+        try {
+            return (model == null ? new ModelOptions() : model).models();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid model: " + e.getMessage(), e);
         }
     }
 

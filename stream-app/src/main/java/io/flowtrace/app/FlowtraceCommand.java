@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             ReplayCommand.class,
             PictureCommand.class,
+            ModelServerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class FlowtraceCommand implements Runnable {

@@ -2,24 +2,28 @@ package io.flowtrace.app;
 
 import io.flowtrace.app.internal.FrameSource;
 import io.flowtrace.app.internal.Method;
-import io.flowtrace.app.internal.ModelFactory;
+import io.flowtrace.app.internal.ModelOptions;
 import io.flowtrace.app.internal.Protocol;
 import io.flowtrace.app.internal.RecipeOptions;
 import io.flowtrace.app.internal.TrackOptions;
 import io.flowtrace.app.internal.TrackProgress;
 import io.flowtrace.app.internal.TrackRun;
 import io.flowtrace.app.internal.TrackSummary;
+import io.flowtrace.inference.ProbeModel;
+import io.flowtrace.inference.grpc.InferenceException;
 import io.flowtrace.task.TaskFormatException;
 import io.flowtrace.tracer.TracerConfig;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -38,7 +42,8 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Exit codes: 0 done; 2 bad options or input, nothing written; 1 output not written."
+            "Exit codes: 0 done; 2 bad options or input, nothing written; 1 output not written"
+                    + " or the model server failed."
         })
 public final class TrackCommand implements Callable<Integer> {
 
@@ -87,6 +92,9 @@ public final class TrackCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nRecipe (defaults from the preset):%n")
     private RecipeOptions recipe = new RecipeOptions();
 
+    @ArgGroup(validate = false, heading = "%nModel:%n")
+    private ModelOptions model = new ModelOptions();
+
     /** The frames' source: exactly one of the two. */
     static final class Input {
         @Option(
@@ -113,13 +121,14 @@ public final class TrackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrackOptions options = options();
+        Supplier<ProbeModel> models = models();
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
         try {
             TrackSummary summary =
                     new TrackRun(
                                     options,
-                                    ModelFactory::create,
+                                    models,
                                     steps -> TrackProgress.start(steps, err, terminal))
                             .run();
             spec.commandLine().getOut().println(summary.line());
@@ -127,9 +136,17 @@ public final class TrackCommand implements Callable<Integer> {
         } catch (TaskFormatException e) {
             err.println("flowtrace track: " + e.getMessage());
             return ExitCode.USAGE;
-        } catch (UncheckedIOException e) {
+        } catch (UncheckedIOException | InferenceException e) {
             err.println("flowtrace track: " + e.getMessage());
             return ExitCode.SOFTWARE;
+        }
+    }
+
+    private Supplier<ProbeModel> models() {
+        try {
+            return (model == null ? new ModelOptions() : model).models();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid model: " + e.getMessage(), e);
         }
     }
 

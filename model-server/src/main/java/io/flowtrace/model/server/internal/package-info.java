@@ -1,0 +1,2 @@
+/** The workings of the embedded model server: the service, request checks and model description. */
+package io.flowtrace.model.server.internal;
