@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -82,8 +82,8 @@ public final class CompareCommand implements Callable<Integer> {
             description = "output folder; default: ${DEFAULT-VALUE}")
     private Path out;
 
-    @ArgGroup(validate = false, heading = "%nModel (for kltrace and rgbdiff):%n")
-    private ModelOptions model = new ModelOptions();
+    // a mixin: picocli-codegen rejects a second @ArgGroup of the same class (picocli #2407)
+    @Mixin private ModelOptions model = new ModelOptions();
 
     @Option(
             names = "--resume",
