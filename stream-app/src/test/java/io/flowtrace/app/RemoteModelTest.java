@@ -66,6 +66,25 @@ class RemoteModelTest {
     }
 
     @Test
+    void coalescedRequestsGiveTheSameTracks() throws IOException {
+        Path local = dir.resolve("local.csv");
+        Path batched = dir.resolve("batched.csv");
+
+        CommandRun a = track(local);
+        CommandRun b =
+                track(
+                        batched,
+                        "--model",
+                        "grpc://127.0.0.1:" + server.port(),
+                        "--model-batch-wait",
+                        "5");
+
+        assertThat(a.exitCode()).as(a.err()).isZero();
+        assertThat(b.exitCode()).as(b.err()).isZero();
+        assertThat(Files.readString(batched)).isEqualTo(Files.readString(local));
+    }
+
+    @Test
     void rejectsAModelThatIsNeitherReferenceNorAGrpcAddress() {
         CommandRun run = track(dir.resolve("pred.csv"), "--model", "triton:8001");
 

@@ -1,5 +1,6 @@
 package io.flowtrace.app.internal;
 
+import io.flowtrace.inference.BatchingProbeModel;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.inference.grpc.GrpcClientConfig;
 import io.flowtrace.inference.grpc.GrpcTarget;
@@ -48,6 +49,15 @@ public final class ModelOptions {
                             + " ${DEFAULT-VALUE}")
     private int attempts = 4;
 
+    @Option(
+            names = "--model-batch-wait",
+            paramLabel = "MS",
+            defaultValue = "0",
+            description =
+                    "coalesce concurrent probe requests for up to MS milliseconds into batches of"
+                            + " the server's batch size; 0 = off (default)")
+    private double batchWaitMillis;
+
     @Option(names = "--tls-ca", paramLabel = "FILE", description = "PEM CA of the server (grpcs)")
     private Path tlsCa;
 
@@ -84,6 +94,16 @@ public final class ModelOptions {
                         .retries(attempts, Duration.ofMillis(100), Duration.ofSeconds(5))
                         .tls(tlsCa, tlsCert, tlsKey)
                         .build();
-        return () -> ModelFactory.create(config);
+        if (!(batchWaitMillis >= 0) || Double.isInfinite(batchWaitMillis)) {
+            throw new IllegalArgumentException(
+                    "--model-batch-wait must be 0 or a positive number of ms, was "
+                            + batchWaitMillis);
+        }
+        if (batchWaitMillis == 0) {
+            return () -> ModelFactory.create(config);
+        }
+        Duration wait = Duration.ofNanos((long) (batchWaitMillis * 1e6));
+        return () ->
+                new BatchingProbeModel(ModelFactory.create(config), config.maxBatchSize(), wait);
     }
 }
