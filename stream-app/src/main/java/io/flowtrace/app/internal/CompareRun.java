@@ -130,8 +130,16 @@ public final class CompareRun {
         int points = Math.max(summary.points(), 1);
         double ms = summary.elapsed().toNanos() / 1e6 / points;
         double passes = (double) summary.modelPasses() / points;
-        LOG.info(
-                "{}: <δavg {} AD {} in {} ms per point", label, scores.deltaAvg(), scores.ad(), ms);
+        if (LOG.isInfoEnabled()) {
+            LOG.info(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s: <δavg %.1f, AD %.2f px, %.0f ms per point",
+                            label,
+                            scores.deltaAvg(),
+                            scores.ad(),
+                            ms));
+        }
         return new CompareResult(task.name(), contender.name(), scores, ms, passes);
     }
 }
