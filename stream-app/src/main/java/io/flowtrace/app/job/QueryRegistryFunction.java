@@ -1,0 +1,131 @@
+package io.flowtrace.app.job;
+
+import io.flowtrace.app.job.internal.CameraPoints;
+import io.flowtrace.app.job.internal.GridSeeding;
+import io.flowtrace.app.job.internal.IdleTimer;
+import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.QueryAction;
+import io.flowtrace.schema.TrackQuery;
+import java.util.Objects;
+import org.apache.flink.annotation.VisibleForTesting;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keeps each camera's query points and turns every frame pair into a {@link TrackRequest} for all
+ * of them; keyed by camera id, frame pairs on input 1 and queries on input 2.
+ *
+ * <p>A point is anchored on the frame it was placed on, and every request tracks it from that
+ * anchor frame straight into the newest frame, so error does not build up pair by pair. An ADD
+ * waits for the next pair: with no frame sequence, or the sequence of that pair's earlier frame, it
+ * is placed on that earlier frame; a sequence still in the future waits for a pair that reaches it;
+ * a past sequence is placed on that frame if another point keeps it, and otherwise, the frame being
+ * gone, on the pair's earlier frame at the given position. An ADD of a known id replaces the point
+ * (the old track ends as if removed); a REMOVE of an unknown id is counted and ignored; ADDs beyond
+ * {@link QueryConfig#maxPoints()} or outside their frame are counted and ignored. Anchor frames
+ * stay in state exactly as long as some point references them. With {@link SeedingMode#GRID} a
+ * camera with no points gets a grid on its first pair. A camera that sends nothing for {@link
+ * QueryConfig#idleTimeout()} is forgotten.
+ */
+public class QueryRegistryFunction
+        extends KeyedCoProcessFunction<String, FramePair, TrackQuery, TrackRequest> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Stable uid and name of the operator. */
+    public static final String UID = "query-registry";
+
+    public static final String METRIC_UNKNOWN_REMOVALS = "unknownRemovals";
+    public static final String METRIC_REJECTED_QUERIES = "rejectedQueries";
+
+    private final QueryConfig config;
+
+    private transient CameraPoints points;
+    private transient ValueState<Boolean> seeded;
+    private transient IdleTimer idle;
+    private transient Counter unknownRemovals;
+    private transient Counter rejectedQueries;
+
+    public QueryRegistryFunction(QueryConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        var context = getRuntimeContext();
+        points = new CameraPoints(context);
+        seeded = context.getState(new ValueStateDescriptor<>("seeded", Types.BOOLEAN));
+        idle = new IdleTimer(context, config.idleTimeout());
+        unknownRemovals = context.getMetricGroup().counter(METRIC_UNKNOWN_REMOVALS);
+        rejectedQueries = context.getMetricGroup().counter(METRIC_REJECTED_QUERIES);
+    }
+
+    @Override
+    public void processElement1(FramePair pair, Context ctx, Collector<TrackRequest> out)
+            throws Exception {
+        idle.touch(ctx.timerService());
+        if (config.seeding() == SeedingMode.GRID && seeded.value() == null) {
+            seeded.update(true);
+            if (points.isEmpty()) {
+                seedGrid(pair.earlier());
+            }
+        }
+        rejectedQueries.inc(points.placeWaiting(pair.earlier()));
+        points.request(pair).ifPresent(out::collect);
+    }
+
+    @Override
+    public void processElement2(TrackQuery query, Context ctx, Collector<TrackRequest> out)
+            throws Exception {
+        idle.touch(ctx.timerService());
+        String id = query.getQueryId();
+        if (query.getAction() == QueryAction.REMOVE) {
+            if (!points.remove(id)) {
+                unknownRemovals.inc();
+            }
+        } else if (!Double.isFinite(query.getX())
+                || !Double.isFinite(query.getY())
+                || (!points.contains(id) && points.size() >= config.maxPoints())) {
+            rejectedQueries.inc();
+        } else {
+            points.await(query);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrackRequest> out)
+            throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && idle.isDue(timestamp)) {
+            points.clear();
+            seeded.clear();
+            idle.clear(ctx.timerService());
+        }
+    }
+
+    private void seedGrid(Frame frame) throws Exception {
+        for (GridSeeding.GridPoint p :
+                GridSeeding.points(
+                        frame.getWidth(),
+                        frame.getHeight(),
+                        config.gridSpacing(),
+                        config.maxPoints())) {
+            points.place(p.id(), frame, p.x(), p.y());
+        }
+    }
+
+    @VisibleForTesting
+    long unknownRemovals() {
+        return unknownRemovals.getCount();
+    }
+
+    @VisibleForTesting
+    long rejectedQueries() {
+        return rejectedQueries.getCount();
+    }
+}

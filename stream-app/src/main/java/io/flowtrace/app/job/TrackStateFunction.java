@@ -1,0 +1,116 @@
+package io.flowtrace.app.job;
+
+import io.flowtrace.app.job.internal.IdleTimer;
+import io.flowtrace.app.job.internal.PointTrack;
+import io.flowtrace.app.job.internal.TrackOutputs;
+import io.flowtrace.schema.DeadLetter;
+import io.flowtrace.schema.FlowResult;
+import io.flowtrace.schema.PointFlow;
+import io.flowtrace.schema.TrackUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.TimeDomain;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Follows each point of a camera from response to response; keyed by camera id, fed in order (see
+ * {@link KlTracingAsyncFunction}). Emits one {@link FlowResult} per response (TRACKED, or SKIPPED
+ * with the reason when the pair could not be tracked) and, on {@link #TRACK_UPDATES}, one {@link
+ * TrackUpdate} per point: TRACKING, OCCLUDED when not visible, REACQUIRED when visible again right
+ * after OCCLUDED, REMOVED when its query was removed or replaced. Dead letters of failed responses
+ * go to {@link #DEAD_LETTERS}. A camera quiet for {@link TrackStateConfig#idleTimeout()} is
+ * forgotten.
+ */
+public class TrackStateFunction extends KeyedProcessFunction<String, TrackResponse, FlowResult> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Stable uid and name of the operator. */
+    public static final String UID = "track-state";
+
+    /** The latest state of each point after each response. */
+    public static final OutputTag<TrackUpdate> TRACK_UPDATES =
+            new OutputTag<>("track-updates", TypeInformation.of(TrackUpdate.class));
+
+    /** Bad input found while tracking, for the dead-letter topic. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+    private final TrackStateConfig config;
+
+    private transient MapState<String, PointTrack> tracks;
+    private transient IdleTimer idle;
+
+    public TrackStateFunction(TrackStateConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        tracks =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "tracks",
+                                        Types.STRING,
+                                        TypeInformation.of(PointTrack.class)));
+        idle = new IdleTimer(getRuntimeContext(), config.idleTimeout());
+    }
+
+    @Override
+    public void processElement(TrackResponse response, Context ctx, Collector<FlowResult> out)
+            throws Exception {
+        idle.touch(ctx.timerService());
+        long now = ctx.timerService().currentProcessingTime();
+        for (String id : response.removedPointIds()) {
+            PointTrack track = tracks.get(id);
+            if (track != null) {
+                tracks.remove(id);
+                ctx.output(
+                        TRACK_UPDATES,
+                        TrackOutputs.update(
+                                response.cameraId(),
+                                track.removed(response.toSequence()),
+                                response.captureTimeMillis()));
+            }
+        }
+        if (response.outcome() != TrackResponse.Outcome.TRACKED) {
+            if (response.deadLetter() != null) {
+                ctx.output(DEAD_LETTERS, response.deadLetter());
+            }
+            out.collect(TrackOutputs.flowResult(response, List.of(), now));
+            return;
+        }
+        List<PointFlow> flows = new ArrayList<>(response.points().size());
+        for (PointResult result : response.points()) {
+            PointTrack previous = tracks.get(result.pointId());
+            if (previous == null || !previous.anchor().equals(result.anchor())) {
+                previous = PointTrack.start(result.anchor());
+            }
+            PointTrack next = previous.advance(result, response.toSequence());
+            tracks.put(result.pointId(), next);
+            flows.add(TrackOutputs.pointFlow(previous, next, result.passes()));
+            ctx.output(
+                    TRACK_UPDATES,
+                    TrackOutputs.update(response.cameraId(), next, response.captureTimeMillis()));
+        }
+        out.collect(TrackOutputs.flowResult(response, flows, now));
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowResult> out)
+            throws Exception {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && idle.isDue(timestamp)) {
+            tracks.clear();
+            idle.clear(ctx.timerService());
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.flowtrace.app.job.internal;
+
+import io.flowtrace.app.job.PointAnchor;
+import io.flowtrace.app.job.PointResult;
+import io.flowtrace.schema.TrackStatus;
+import java.util.Objects;
+
+/**
+ * What the job remembers of one tracked point: its anchor, its latest estimate and where it was
+ * last confidently seen.
+ *
+ * @param anchor the point's query and the frame it is tracked from
+ * @param sequence frame of the latest estimate
+ * @param x latest horizontal position in pixels
+ * @param y latest vertical position in pixels
+ * @param visible whether the latest estimate was visible
+ * @param peak the latest divergence peak
+ * @param status the latest status
+ * @param seenSequence frame on which the point was last visible (the anchor frame at first)
+ * @param seenX horizontal position there
+ * @param seenY vertical position there
+ */
+public record PointTrack(
+        PointAnchor anchor,
+        long sequence,
+        double x,
+        double y,
+        boolean visible,
+        float peak,
+        TrackStatus status,
+        long seenSequence,
+        double seenX,
+        double seenY) {
+
+    public PointTrack {
+        Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** A new track, at its anchor. */
+    public static PointTrack start(PointAnchor anchor) {
+        return new PointTrack(
+                anchor,
+                anchor.sequence(),
+                anchor.x(),
+                anchor.y(),
+                true,
+                Float.NaN,
+                TrackStatus.TRACKING,
+                anchor.sequence(),
+                anchor.x(),
+                anchor.y());
+    }
+
+    /**
+     * The track after {@code result} on frame {@code toSequence}: OCCLUDED when not visible,
+     * REACQUIRED when visible right after OCCLUDED, TRACKING otherwise.
+     */
+    public PointTrack advance(PointResult result, long toSequence) {
+        boolean seen = result.visible();
+        TrackStatus next =
+                !seen
+                        ? TrackStatus.OCCLUDED
+                        : status == TrackStatus.OCCLUDED
+                                ? TrackStatus.REACQUIRED
+                                : TrackStatus.TRACKING;
+        return new PointTrack(
+                anchor,
+                toSequence,
+                result.x(),
+                result.y(),
+                seen,
+                (float) result.peak(),
+                next,
+                seen ? toSequence : seenSequence,
+                seen ? result.x() : seenX,
+                seen ? result.y() : seenY);
+    }
+
+    /** The track ended by a removal noticed on frame {@code toSequence}, at its last position. */
+    public PointTrack removed(long toSequence) {
+        return new PointTrack(
+                anchor,
+                toSequence,
+                x,
+                y,
+                false,
+                peak,
+                TrackStatus.REMOVED,
+                seenSequence,
+                seenX,
+                seenY);
+    }
+}

@@ -1,0 +1,169 @@
+package io.flowtrace.app.job.internal;
+
+import io.flowtrace.app.job.PointAnchor;
+import io.flowtrace.app.job.PointResult;
+import io.flowtrace.app.job.TrackRequest;
+import io.flowtrace.app.job.TrackResponse;
+import io.flowtrace.inference.RgbImage;
+import io.flowtrace.schema.DeadLetter;
+import io.flowtrace.schema.DeadLetterReason;
+import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.RecordCodec;
+import io.flowtrace.tracer.KlTracer;
+import io.flowtrace.tracer.Point;
+import io.flowtrace.tracer.PointEstimate;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tracks one request: decodes its frames, runs the tracker once per anchor frame on the points
+ * anchored there, and answers with a response. Bad input and model errors become a failed response
+ * with a dead letter; nothing is thrown. Thread-safe when the tracker's model is.
+ */
+public final class RequestTracker {
+
+    private final KlTracer tracer;
+    private final String modelId;
+    private final String framesTopic;
+
+    public RequestTracker(KlTracer tracer, String modelId, String framesTopic) {
+        this.tracer = tracer;
+        this.modelId = modelId;
+        this.framesTopic = framesTopic;
+    }
+
+    public String modelId() {
+        return modelId;
+    }
+
+    public TrackResponse track(TrackRequest request) {
+        try {
+            return trackPoints(request);
+        } catch (RuntimeException e) {
+            return failed(
+                    request,
+                    DeadLetterReason.OTHER,
+                    "cannot track " + FrameDecoding.describe(request.later()) + ": " + e,
+                    null);
+        }
+    }
+
+    private TrackResponse trackPoints(TrackRequest request) {
+        Frame laterFrame = request.later();
+        RgbImage later;
+        try {
+            later = FrameDecoding.decode(laterFrame);
+        } catch (FrameDecodingException e) {
+            return failed(request, e.reason(), e.getMessage(), laterFrame);
+        }
+        Map<Long, Frame> anchorFrames = new HashMap<>();
+        request.anchorFrames().forEach(f -> anchorFrames.put(f.getSequence(), f));
+        Map<Long, List<PointAnchor>> groups = new LinkedHashMap<>();
+        for (PointAnchor p : request.points()) {
+            groups.computeIfAbsent(p.sequence(), s -> new ArrayList<>()).add(p);
+        }
+        Map<String, PointResult> results = new HashMap<>();
+        long nanos = 0;
+        for (Map.Entry<Long, List<PointAnchor>> group : groups.entrySet()) {
+            Frame anchorFrame = anchorFrames.get(group.getKey());
+            if (anchorFrame == null) {
+                return failed(
+                        request,
+                        DeadLetterReason.OTHER,
+                        FrameDecoding.describe(laterFrame)
+                                + ": anchor frame "
+                                + group.getKey()
+                                + " is missing from the request",
+                        null);
+            }
+            RgbImage from;
+            try {
+                from = FrameDecoding.decode(anchorFrame);
+            } catch (FrameDecodingException e) {
+                return failed(request, e.reason(), e.getMessage(), anchorFrame);
+            }
+            if (!from.sameSizeAs(later)) {
+                return failed(
+                        request,
+                        DeadLetterReason.BAD_FRAME,
+                        FrameDecoding.describe(laterFrame)
+                                + " is "
+                                + later.width()
+                                + "x"
+                                + later.height()
+                                + " but its anchor frame "
+                                + anchorFrame.getSequence()
+                                + " is "
+                                + from.width()
+                                + "x"
+                                + from.height(),
+                        laterFrame);
+            }
+            List<PointAnchor> anchors = group.getValue();
+            List<Point> queries = anchors.stream().map(p -> new Point(p.x(), p.y())).toList();
+            long start = System.nanoTime();
+            List<PointEstimate> estimates;
+            try {
+                estimates = tracer.track(from, later, queries);
+            } catch (RuntimeException e) {
+                return failed(
+                        request,
+                        DeadLetterReason.MODEL_ERROR,
+                        "model "
+                                + modelId
+                                + " failed on "
+                                + FrameDecoding.describe(laterFrame)
+                                + " from anchor frame "
+                                + anchorFrame.getSequence()
+                                + ": "
+                                + e,
+                        null);
+            }
+            nanos += System.nanoTime() - start;
+            for (int i = 0; i < anchors.size(); i++) {
+                results.put(anchors.get(i).pointId(), result(anchors.get(i), estimates.get(i)));
+            }
+        }
+        List<PointResult> ordered =
+                request.points().stream().map(p -> results.get(p.pointId())).toList();
+        return TrackResponse.tracked(request, modelId, nanos / 1e6, ordered);
+    }
+
+    private static PointResult result(PointAnchor anchor, PointEstimate e) {
+        return new PointResult(
+                anchor,
+                e.position().x(),
+                e.position().y(),
+                e.visible(),
+                e.peak(),
+                e.passes(),
+                e.cycleError());
+    }
+
+    /** A failed response whose dead letter carries {@code culprit} as it was read, if known. */
+    private TrackResponse failed(
+            TrackRequest request, DeadLetterReason reason, String message, Frame culprit) {
+        byte[] raw = culprit == null ? new byte[0] : RecordCodec.of(Frame.class).encode(culprit);
+        DeadLetter letter =
+                DeadLetter.newBuilder()
+                        .setSourceTopic(framesTopic)
+                        // Pairing has lost the Kafka coordinates; -1 says they are unknown.
+                        .setPartition(-1)
+                        .setOffset(-1)
+                        .setReason(reason)
+                        .setMessage(message)
+                        .setKey(
+                                ByteBuffer.wrap(
+                                        request.cameraId().getBytes(StandardCharsets.UTF_8)))
+                        .setRaw(ByteBuffer.wrap(raw))
+                        .setFailedAt(Instant.now())
+                        .build();
+        return TrackResponse.failed(request, modelId, reason + ": " + message, letter);
+    }
+}

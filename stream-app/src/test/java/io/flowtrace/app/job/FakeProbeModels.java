@@ -1,0 +1,72 @@
+package io.flowtrace.app.job;
+
+import io.flowtrace.inference.ProbeModel;
+import io.flowtrace.inference.ProbeRequest;
+import io.flowtrace.inference.ProbeResult;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Probe models for the async function's tests. Flink serializes the operator (and so the model
+ * provider) when a harness is built, so providers must not capture instances: {@link #failing()}
+ * makes a fresh model and {@link Blocking} coordinates through a static latch.
+ */
+final class FakeProbeModels {
+
+    private FakeProbeModels() {}
+
+    /** A provider of models that throw on every probe. */
+    static ModelProvider failing() {
+        return () -> new Fake("failing:1", false);
+    }
+
+    /** A provider of models whose probes wait until {@link Blocking#release()}. */
+    static ModelProvider blocking() {
+        return () -> new Fake("blocking:1", true);
+    }
+
+    /** The latch blocking models wait on; reset by each test that uses them. */
+    static final class Blocking {
+        private static volatile CountDownLatch latch = new CountDownLatch(1);
+
+        static void reset() {
+            latch = new CountDownLatch(1);
+        }
+
+        static void release() {
+            latch.countDown();
+        }
+    }
+
+    private static final class Fake implements ProbeModel {
+        private final String id;
+        private final boolean blocks;
+
+        Fake(String id, boolean blocks) {
+            this.id = id;
+            this.blocks = blocks;
+        }
+
+        @Override
+        public String modelId() {
+            return id;
+        }
+
+        @Override
+        public boolean supportsFineMaps() {
+            return true;
+        }
+
+        @Override
+        public ProbeResult probe(ProbeRequest request) {
+            if (blocks) {
+                try {
+                    Blocking.latch.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw new IllegalStateException("the " + id + " model does not probe");
+        }
+    }
+}

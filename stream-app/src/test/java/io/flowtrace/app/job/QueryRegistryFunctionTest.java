@@ -1,0 +1,250 @@
+package io.flowtrace.app.job;
+
+import static io.flowtrace.app.job.TestFrames.add;
+import static io.flowtrace.app.job.TestFrames.frame;
+import static io.flowtrace.app.job.TestFrames.pair;
+import static io.flowtrace.app.job.TestFrames.remove;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowtrace.app.job.internal.CameraPoints;
+import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.TrackQuery;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.KeyedStateBackend;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class QueryRegistryFunctionTest {
+
+    private static final Duration IDLE = Duration.ofHours(1);
+    private static final QueryConfig CONFIG = new QueryConfig(SeedingMode.NONE, 16, 1024, IDLE);
+
+    private QueryRegistryFunction function;
+    private KeyedTwoInputStreamOperatorTestHarness<String, FramePair, TrackQuery, TrackRequest>
+            harness;
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void tracksEveryPointFromItsAnchorFrameIntoTheLaterFrame() throws Exception {
+        start(CONFIG);
+        send(add("a", "p1", null, 1, 2));
+        send(pair("a", 1, 2));
+        send(add("a", "p2", null, 3, 3));
+
+        send(pair("a", 2, 3));
+
+        TrackRequest request = last();
+        assertThat(request.fromSequence()).isEqualTo(2);
+        assertThat(request.toSequence()).isEqualTo(3);
+        assertThat(request.points())
+                .containsExactly(new PointAnchor("p1", 1, 1, 2), new PointAnchor("p2", 2, 3, 3));
+        assertThat(request.anchorFrames()).containsExactly(frame("a", 1), frame("a", 2));
+    }
+
+    @Test
+    void addsAndRemovesQueriesAtAnyTime() throws Exception {
+        start(CONFIG);
+        send(pair("a", 1, 2));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        send(add("a", "p1", null, 1, 1));
+        send(add("a", "p2", null, 2, 2));
+        send(pair("a", 2, 3));
+        send(remove("a", "p1"));
+        send(pair("a", 3, 4));
+        send(remove("a", "p2"));
+        send(pair("a", 4, 5));
+        send(pair("a", 5, 6));
+
+        List<TrackRequest> requests = harness.extractOutputValues();
+        assertThat(requests).extracting(TrackRequest::toSequence).containsExactly(3L, 4L, 5L);
+        assertThat(requests.get(0).points())
+                .extracting(PointAnchor::pointId)
+                .containsExactly("p1", "p2");
+        assertThat(requests.get(1).points()).extracting(PointAnchor::pointId).containsExactly("p2");
+        assertThat(requests.get(1).removedPointIds()).containsExactly("p1");
+        assertThat(requests.get(2).points()).isEmpty();
+        assertThat(requests.get(2).removedPointIds()).containsExactly("p2");
+    }
+
+    @Test
+    void dropsAnchorFramesNoPointUses() throws Exception {
+        start(CONFIG);
+        send(add("a", "p1", null, 1, 1));
+        send(pair("a", 1, 2));
+        send(add("a", "p2", null, 1, 1));
+        send(add("a", "p3", null, 2, 2));
+        send(pair("a", 2, 3));
+        assertThat(anchorFrames("a")).containsExactly(1L, 2L);
+
+        send(remove("a", "p1"));
+        assertThat(anchorFrames("a")).containsExactly(2L);
+
+        send(add("a", "p2", null, 0, 0));
+        assertThat(anchorFrames("a")).containsExactly(2L);
+        send(remove("a", "p3"));
+        assertThat(anchorFrames("a")).isEmpty();
+
+        send(pair("a", 3, 4));
+        assertThat(anchorFrames("a")).containsExactly(3L);
+        assertThat(last().anchorFrames()).containsExactly(frame("a", 3));
+    }
+
+    @Test
+    void placesAPointOnItsQueryFrameOrElseOnTheEarlierFrame() throws Exception {
+        start(CONFIG);
+        send(add("a", "future", 5L, 1, 1));
+        send(add("a", "kept", 2L, 1, 1));
+        send(pair("a", 2, 3));
+        assertThat(last().points()).containsExactly(new PointAnchor("kept", 2, 1, 1));
+
+        send(add("a", "onKeptFrame", 2L, 2, 2));
+        send(add("a", "onLostFrame", 3L, 3, 3));
+        send(pair("a", 5, 6));
+
+        assertThat(last().points())
+                .containsExactly(
+                        new PointAnchor("future", 5, 1, 1),
+                        new PointAnchor("kept", 2, 1, 1),
+                        new PointAnchor("onKeptFrame", 2, 2, 2),
+                        new PointAnchor("onLostFrame", 5, 3, 3));
+    }
+
+    @Test
+    void replacingAPointEndsItsOldTrack() throws Exception {
+        start(CONFIG);
+        send(add("a", "p1", null, 1, 1));
+        send(pair("a", 1, 2));
+
+        send(add("a", "p1", null, 2, 3));
+        send(pair("a", 2, 3));
+
+        assertThat(last().removedPointIds()).containsExactly("p1");
+        assertThat(last().points()).containsExactly(new PointAnchor("p1", 2, 2, 3));
+    }
+
+    @Test
+    void countsAndIgnoresRemovalsOfUnknownPoints() throws Exception {
+        start(CONFIG);
+        send(add("a", "p1", null, 1, 1));
+
+        send(remove("a", "nobody"));
+        send(pair("a", 1, 2));
+
+        assertThat(function.unknownRemovals()).isEqualTo(1);
+        assertThat(last().points()).extracting(PointAnchor::pointId).containsExactly("p1");
+        assertThat(last().removedPointIds()).isEmpty();
+    }
+
+    @Test
+    void rejectsPointsBeyondTheLimitOrOutsideTheFrame() throws Exception {
+        start(new QueryConfig(SeedingMode.NONE, 16, 2, IDLE));
+        send(add("a", "p1", null, 1, 1));
+        send(add("a", "outside", null, 4, 1));
+        send(add("a", "tooMany", null, 1, 1));
+        send(add("a", "notANumber", null, Double.NaN, 1));
+
+        send(pair("a", 1, 2));
+
+        assertThat(last().points()).extracting(PointAnchor::pointId).containsExactly("p1");
+        assertThat(function.rejectedQueries()).isEqualTo(3);
+    }
+
+    @Test
+    void seedsAGridWhenConfigured() throws Exception {
+        start(CONFIG.withGrid(16));
+
+        send(new FramePair("a", frame("a", 1, 64, 48), frame("a", 2, 64, 48), 0, 0));
+        send(remove("a", "grid-8-8"));
+        send(new FramePair("a", frame("a", 2, 64, 48), frame("a", 3, 64, 48), 0, 0));
+
+        List<TrackRequest> requests = harness.extractOutputValues();
+        assertThat(requests.get(0).points())
+                .hasSize(4 * 3)
+                .allSatisfy(p -> assertThat(p.sequence()).isEqualTo(1))
+                .contains(new PointAnchor("grid-8-8", 1, 8, 8))
+                .contains(new PointAnchor("grid-56-40", 1, 56, 40));
+        assertThat(requests.get(1).points()).hasSize(4 * 3 - 1);
+        assertThat(requests.get(1).anchorFrames()).containsExactly(frame("a", 1, 64, 48));
+    }
+
+    @Test
+    void seedsNothingByDefault() throws Exception {
+        start(CONFIG);
+
+        send(pair("a", 1, 2));
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void clearsIdleCameraStateAndTimers() throws Exception {
+        start(CONFIG.withGrid(16));
+        harness.setProcessingTime(0);
+        send(add("a", "p1", null, 1, 1));
+        send(add("a", "p2", 9L, 1, 1));
+        send(pair("a", 1, 2));
+        send(remove("a", "p1"));
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        harness.setProcessingTime(IDLE.toMillis());
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    private void start(QueryConfig config) throws Exception {
+        function = new QueryRegistryFunction(config);
+        harness =
+                new KeyedTwoInputStreamOperatorTestHarness<>(
+                        new KeyedCoProcessOperator<>(function),
+                        FramePair::cameraId,
+                        TrackQuery::getCameraId,
+                        Types.STRING);
+        harness.open();
+    }
+
+    private void send(FramePair pair) throws Exception {
+        harness.processElement1(pair, pair.later().getCaptureTime().toEpochMilli());
+    }
+
+    private void send(TrackQuery query) throws Exception {
+        harness.processElement2(query, query.getIssuedAt().toEpochMilli());
+    }
+
+    private TrackRequest last() {
+        List<TrackRequest> requests = harness.extractOutputValues();
+        assertThat(requests).isNotEmpty();
+        return requests.get(requests.size() - 1);
+    }
+
+    /** The sequences of the anchor frames the registry keeps in state for {@code camera}. */
+    private List<Long> anchorFrames(String camera) throws Exception {
+        KeyedStateBackend<String> backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(camera);
+        MapStateDescriptor<Long, Frame> descriptor = CameraPoints.anchorFramesDescriptor();
+        descriptor.initializeSerializerUnlessSet(new ExecutionConfig());
+        MapState<Long, Frame> state =
+                backend.getPartitionedState(
+                        VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, descriptor);
+        List<Long> sequences = new ArrayList<>();
+        state.keys().forEach(sequences::add);
+        sequences.sort(Long::compare);
+        return sequences;
+    }
+}
