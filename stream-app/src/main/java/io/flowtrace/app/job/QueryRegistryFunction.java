@@ -6,9 +6,13 @@ import io.flowtrace.app.job.internal.IdleTimer;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.TrackQuery;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -32,6 +36,12 @@ import org.apache.flink.util.Collector;
  * stay in state exactly as long as some point references them. With {@link SeedingMode#GRID} a
  * camera with no points gets a grid on its first pair. A camera that sends nothing for {@link
  * QueryConfig#idleTimeout()} is forgotten.
+ *
+ * <p>Pairs wait until the watermark of both inputs passes the later frame's capture time, so every
+ * query issued before a frame was captured is applied before that frame is tracked, however the two
+ * topics happen to be read; an idle query topic must not hold the watermark back (the job gives it
+ * idleness). Every pair gives exactly one request, with no points when the camera has none, so
+ * every pair gets exactly one result downstream.
  */
 public class QueryRegistryFunction
         extends KeyedCoProcessFunction<String, FramePair, TrackQuery, TrackRequest> {
@@ -48,6 +58,7 @@ public class QueryRegistryFunction
 
     private transient CameraPoints points;
     private transient ValueState<Boolean> seeded;
+    private transient ListState<FramePair> pending;
     private transient IdleTimer idle;
     private transient Counter unknownRemovals;
     private transient Counter rejectedQueries;
@@ -61,6 +72,7 @@ public class QueryRegistryFunction
         var context = getRuntimeContext();
         points = new CameraPoints(context);
         seeded = context.getState(new ValueStateDescriptor<>("seeded", Types.BOOLEAN));
+        pending = context.getListState(new ListStateDescriptor<>("pending-pairs", FramePair.class));
         idle = new IdleTimer(context, config.idleTimeout());
         unknownRemovals = context.getMetricGroup().counter(METRIC_UNKNOWN_REMOVALS);
         rejectedQueries = context.getMetricGroup().counter(METRIC_REJECTED_QUERIES);
@@ -70,6 +82,32 @@ public class QueryRegistryFunction
     public void processElement1(FramePair pair, Context ctx, Collector<TrackRequest> out)
             throws Exception {
         idle.touch(ctx.timerService());
+        pending.add(pair);
+        ctx.timerService().registerEventTimeTimer(captureMillis(pair));
+    }
+
+    private static long captureMillis(FramePair pair) {
+        return pair.later().getCaptureTime().toEpochMilli();
+    }
+
+    /** Tracks, in order, the pending pairs whose later frame the watermark has passed. */
+    private void release(long watermark, Collector<TrackRequest> out) throws Exception {
+        List<FramePair> waiting = new ArrayList<>();
+        pending.get().forEach(waiting::add);
+        int ready = 0;
+        while (ready < waiting.size() && captureMillis(waiting.get(ready)) <= watermark) {
+            ready++;
+        }
+        if (ready == 0) {
+            return;
+        }
+        pending.update(new ArrayList<>(waiting.subList(ready, waiting.size())));
+        for (FramePair pair : waiting.subList(0, ready)) {
+            track(pair, out);
+        }
+    }
+
+    private void track(FramePair pair, Collector<TrackRequest> out) throws Exception {
         if (config.seeding() == SeedingMode.GRID && seeded.value() == null) {
             seeded.update(true);
             if (points.isEmpty()) {
@@ -77,7 +115,7 @@ public class QueryRegistryFunction
             }
         }
         rejectedQueries.inc(points.placeWaiting(pair.earlier()));
-        points.request(pair).ifPresent(out::collect);
+        out.collect(points.request(pair));
     }
 
     @Override
@@ -101,7 +139,13 @@ public class QueryRegistryFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrackRequest> out)
             throws Exception {
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && idle.isDue(timestamp)) {
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            release(timestamp, out);
+        } else if (idle.isDue(timestamp)) {
+            for (FramePair pair : pending.get()) {
+                ctx.timerService().deleteEventTimeTimer(captureMillis(pair));
+            }
+            pending.clear();
             points.clear();
             seeded.clear();
             idle.clear(ctx.timerService());

@@ -20,6 +20,7 @@ import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,9 @@ class QueryRegistryFunctionTest {
     void addsAndRemovesQueriesAtAnyTime() throws Exception {
         start(CONFIG);
         send(pair("a", 1, 2));
-        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(r -> assertThat(r.points()).isEmpty());
 
         send(add("a", "p1", null, 1, 1));
         send(add("a", "p2", null, 2, 2));
@@ -70,8 +73,11 @@ class QueryRegistryFunctionTest {
         send(pair("a", 4, 5));
         send(pair("a", 5, 6));
 
-        List<TrackRequest> requests = harness.extractOutputValues();
-        assertThat(requests).extracting(TrackRequest::toSequence).containsExactly(3L, 4L, 5L);
+        List<TrackRequest> all = harness.extractOutputValues();
+        assertThat(all).extracting(TrackRequest::toSequence).containsExactly(2L, 3L, 4L, 5L, 6L);
+        assertThat(all.get(4).points()).isEmpty();
+        assertThat(all.get(4).removedPointIds()).isEmpty();
+        List<TrackRequest> requests = all.subList(1, 4);
         assertThat(requests.get(0).points())
                 .extracting(PointAnchor::pointId)
                 .containsExactly("p1", "p2");
@@ -188,7 +194,32 @@ class QueryRegistryFunctionTest {
 
         send(pair("a", 1, 2));
 
-        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(r -> assertThat(r.points()).isEmpty());
+    }
+
+    @Test
+    void waitsForTheQueriesWatermarkBeforeTrackingAPair() throws Exception {
+        start(CONFIG);
+        FramePair first = pair("a", 1, 2);
+        long captured = first.later().getCaptureTime().toEpochMilli();
+        harness.processElement1(first, captured);
+        harness.processWatermark1(new Watermark(captured));
+        assertThat(harness.extractOutputValues()).as("queries not yet caught up").isEmpty();
+
+        TrackQuery early = add("a", "p1", null, 1, 1);
+        harness.processElement2(early, early.getIssuedAt().toEpochMilli());
+        harness.processWatermark2(new Watermark(captured));
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.points())
+                                        .extracting(PointAnchor::pointId)
+                                        .containsExactly("p1"));
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
@@ -220,7 +251,9 @@ class QueryRegistryFunctionTest {
     }
 
     private void send(FramePair pair) throws Exception {
-        harness.processElement1(pair, pair.later().getCaptureTime().toEpochMilli());
+        long captured = pair.later().getCaptureTime().toEpochMilli();
+        harness.processElement1(pair, captured);
+        harness.processBothWatermarks(new Watermark(captured));
     }
 
     private void send(TrackQuery query) throws Exception {

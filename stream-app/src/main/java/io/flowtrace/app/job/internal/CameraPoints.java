@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
@@ -137,33 +136,29 @@ public final class CameraPoints {
     }
 
     /**
-     * The request tracking every placed point into {@code pair}'s later frame, empty when there are
-     * neither points nor removals to report; the removals are then forgotten.
+     * The request tracking every placed point into {@code pair}'s later frame (no points when the
+     * camera has none); the removals it reports are then forgotten.
      */
-    public Optional<TrackRequest> request(FramePair pair) throws Exception {
+    public TrackRequest request(FramePair pair) throws Exception {
         List<PointAnchor> points = new ArrayList<>();
         placed.values().forEach(points::add);
         List<String> removedIds = new ArrayList<>();
         removed.get().forEach(removedIds::add);
-        if (points.isEmpty() && removedIds.isEmpty()) {
-            return Optional.empty();
-        }
         points.sort(Comparator.comparing(PointAnchor::pointId));
         List<Frame> frames = new ArrayList<>();
         for (long sequence : anchorSequences(points)) {
             frames.add(anchorFrames.get(sequence));
         }
         removed.clear();
-        return Optional.of(
-                new TrackRequest(
-                        pair.cameraId(),
-                        pair.fromSequence(),
-                        pair.later(),
-                        pair.missingFrames(),
-                        pair.receivedAtMillis(),
-                        points,
-                        frames,
-                        removedIds));
+        return new TrackRequest(
+                pair.cameraId(),
+                pair.fromSequence(),
+                pair.later(),
+                pair.missingFrames(),
+                pair.receivedAtMillis(),
+                points,
+                frames,
+                removedIds);
     }
 
     public void clear() {
