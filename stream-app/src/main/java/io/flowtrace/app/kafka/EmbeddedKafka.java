@@ -143,6 +143,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("num.partitions", "1");
         p.put("auto.create.topics.enable", "false");
         p.put("message.max.bytes", String.valueOf(17 * 1024 * 1024));
+        // recorded clips keep their capture times, however old or (clock skew) new
+        p.put("log.retention.ms", "-1");
+        p.put("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
         return p;
     }
 

@@ -1,0 +1,173 @@
+package io.flowtrace.app.job;
+
+import io.flowtrace.schema.DeadLetter;
+import io.flowtrace.schema.DeadLetterReason;
+import io.flowtrace.schema.FlowResult;
+import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.RecordCodec;
+import io.flowtrace.schema.TrackQuery;
+import io.flowtrace.schema.TrackUpdate;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The tracking job: frames and track queries in; flow results, track updates and dead letters out.
+ * It takes its sources and sinks in the constructor, so the same wiring runs on Kafka in production
+ * and on any other source or sink in tests.
+ *
+ * <pre>
+ * frames ─▶ routing ─▶ watermarks ─keyBy(camera)─▶ frame-pairing ─┐
+ * queries ─▶ routing ─▶ watermarks ─keyBy(camera)────────────────┴▶ query-registry
+ *   ─▶ kl-tracing (async, ordered) ─keyBy(camera)─▶ track-state ─▶ flow results
+ *                                                         ├▶ track updates
+ * every routing, late frame and failed pair ─────────────────────▶ dead letters
+ * </pre>
+ */
+public final class TrackingJob {
+
+    private final Source<FrameInput, ?, ?> frames;
+    private final Source<QueryInput, ?, ?> queries;
+    private final Sink<FlowResult> flowResults;
+    private final Sink<TrackUpdate> trackUpdates;
+    private final Sink<DeadLetter> deadLetters;
+    private final JobConfig config;
+    private final Duration lateness;
+    private final Duration queryIdleness;
+
+    /**
+     * @param lateness how far out of capture-time order frames may arrive and still be paired in
+     *     order
+     * @param queryIdleness after this long without queries, the query input no longer holds frames
+     *     back
+     */
+    public TrackingJob(
+            Source<FrameInput, ?, ?> frames,
+            Source<QueryInput, ?, ?> queries,
+            Sink<FlowResult> flowResults,
+            Sink<TrackUpdate> trackUpdates,
+            Sink<DeadLetter> deadLetters,
+            JobConfig config,
+            Duration lateness,
+            Duration queryIdleness) {
+        this.frames = Objects.requireNonNull(frames, "frames");
+        this.queries = Objects.requireNonNull(queries, "queries");
+        this.flowResults = Objects.requireNonNull(flowResults, "flowResults");
+        this.trackUpdates = Objects.requireNonNull(trackUpdates, "trackUpdates");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.config = Objects.requireNonNull(config, "config");
+        this.lateness = Objects.requireNonNull(lateness, "lateness");
+        this.queryIdleness = Objects.requireNonNull(queryIdleness, "queryIdleness");
+    }
+
+    /** Adds the job's operators to {@code env}. */
+    public void attach(StreamExecutionEnvironment env) {
+        SingleOutputStreamOperator<Frame> frameStream =
+                env.fromSource(frames, WatermarkStrategy.noWatermarks(), "frames-source")
+                        .uid("frames-source")
+                        .process(new InputRouting.FramesFunction())
+                        .uid("frame-routing")
+                        .name("frame-routing");
+        SingleOutputStreamOperator<TrackQuery> queryStream =
+                env.fromSource(queries, WatermarkStrategy.noWatermarks(), "queries-source")
+                        .uid("queries-source")
+                        .process(new InputRouting.QueriesFunction())
+                        .uid("query-routing")
+                        .name("query-routing");
+
+        SingleOutputStreamOperator<FramePair> pairs =
+                frameStream
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<Frame>forBoundedOutOfOrderness(lateness)
+                                        .withTimestampAssigner(
+                                                (f, ts) -> f.getCaptureTime().toEpochMilli()))
+                        .uid("frame-watermarks")
+                        .name("frame-watermarks")
+                        .keyBy(Frame::getCameraId)
+                        .process(new FramePairingFunction(config.pairing()))
+                        .uid(FramePairingFunction.UID)
+                        .name(FramePairingFunction.UID);
+        DataStream<TrackQuery> timedQueries =
+                queryStream
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<TrackQuery>forBoundedOutOfOrderness(lateness)
+                                        .withTimestampAssigner(
+                                                (q, ts) -> q.getIssuedAt().toEpochMilli())
+                                        .withIdleness(queryIdleness))
+                        .uid("query-watermarks")
+                        .name("query-watermarks");
+
+        DataStream<TrackRequest> requests =
+                pairs.keyBy(FramePair::cameraId)
+                        .connect(timedQueries.keyBy(TrackQuery::getCameraId))
+                        .process(new QueryRegistryFunction(config.queries()))
+                        .uid(QueryRegistryFunction.UID)
+                        .name(QueryRegistryFunction.UID);
+        TracingConfig tracing = config.tracing();
+        DataStream<TrackResponse> responses =
+                AsyncDataStream.orderedWait(
+                                requests,
+                                new KlTracingAsyncFunction(tracing),
+                                tracing.timeout().toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                tracing.capacity())
+                        .uid(KlTracingAsyncFunction.UID)
+                        .name(KlTracingAsyncFunction.UID);
+        SingleOutputStreamOperator<FlowResult> results =
+                responses
+                        .keyBy(TrackResponse::cameraId)
+                        .process(new TrackStateFunction(config.tracks()))
+                        .uid(TrackStateFunction.UID)
+                        .name(TrackStateFunction.UID);
+
+        results.sinkTo(flowResults).uid("flow-results-sink").name("flow-results-sink");
+        results.getSideOutput(TrackStateFunction.TRACK_UPDATES)
+                .sinkTo(trackUpdates)
+                .uid("track-updates-sink")
+                .name("track-updates-sink");
+        DataStream<DeadLetter> late =
+                pairs.getSideOutput(FramePairingFunction.LATE_FRAMES)
+                        .map(TrackingJob::lateLetter)
+                        .uid("late-frame-letters")
+                        .name("late-frame-letters");
+        frameStream
+                .getSideOutput(InputRouting.DEAD_LETTERS)
+                .union(
+                        queryStream.getSideOutput(InputRouting.DEAD_LETTERS),
+                        late,
+                        results.getSideOutput(TrackStateFunction.DEAD_LETTERS))
+                .sinkTo(deadLetters)
+                .uid("dead-letters-sink")
+                .name("dead-letters-sink");
+    }
+
+    private static DeadLetter lateLetter(LateFrame late) {
+        Frame f = late.frame();
+        return DeadLetter.newBuilder()
+                .setSourceTopic(Topics.FRAMES)
+                .setPartition(-1)
+                .setOffset(-1)
+                .setReason(DeadLetterReason.LATE_FRAME)
+                .setMessage(
+                        "camera "
+                                + f.getCameraId()
+                                + " frame "
+                                + f.getSequence()
+                                + " arrived after frame "
+                                + late.lastPairedSequence()
+                                + " was paired")
+                .setKey(ByteBuffer.wrap(f.getCameraId().getBytes()))
+                .setRaw(ByteBuffer.wrap(RecordCodec.of(Frame.class).encode(f)))
+                .setFailedAt(Instant.now())
+                .build();
+    }
+}

@@ -1,0 +1,94 @@
+package io.flowtrace.app.job.kafka;
+
+import io.flowtrace.app.ingest.FrameProducers;
+import io.flowtrace.app.job.FrameInput;
+import io.flowtrace.app.job.QueryInput;
+import io.flowtrace.app.job.Topics;
+import io.flowtrace.schema.DeadLetter;
+import io.flowtrace.schema.FlowResult;
+import io.flowtrace.schema.TrackUpdate;
+import java.util.Objects;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+
+/**
+ * The tracking job's Kafka sources and sinks. Sinks are exactly-once (Kafka transactions committed
+ * on checkpoints); consumers of the output topics read with {@code isolation.level=read_committed}.
+ *
+ * @param bootstrapServers the cluster
+ * @param groupId the job's consumer group
+ * @param bounded read the input topics only up to their end at start (replays, tests, the demo);
+ *     otherwise keep reading
+ */
+public record KafkaEndpoints(String bootstrapServers, String groupId, boolean bounded) {
+
+    /** Kafka's default limit on transactions is 15 minutes; stay below it. */
+    static final String TRANSACTION_TIMEOUT_MS = String.valueOf(10 * 60 * 1000);
+
+    public KafkaEndpoints {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(groupId, "groupId");
+    }
+
+    public KafkaSource<FrameInput> frames() {
+        return source(Topics.FRAMES, RecordInputDeserializer.frames());
+    }
+
+    public KafkaSource<QueryInput> queries() {
+        return source(Topics.TRACK_QUERIES, RecordInputDeserializer.queries());
+    }
+
+    private <O> KafkaSource<O> source(String topic, RecordInputDeserializer<?, O> deserializer) {
+        KafkaSourceBuilder<O> builder =
+                KafkaSource.<O>builder()
+                        .setBootstrapServers(bootstrapServers)
+                        .setTopics(topic)
+                        .setGroupId(groupId)
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setDeserializer(deserializer)
+                        .setProperty(
+                                "max.partition.fetch.bytes",
+                                String.valueOf(FrameProducers.MAX_RECORD_BYTES))
+                        .setProperty("isolation.level", "read_committed");
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    public KafkaSink<FlowResult> flowResults() {
+        return sink(
+                new RecordSerializer<>(
+                        FlowResult.class, Topics.FLOW_RESULTS, FlowResult::getCameraId),
+                "flowtrace-flow-results");
+    }
+
+    public KafkaSink<TrackUpdate> trackUpdates() {
+        return sink(
+                new RecordSerializer<>(
+                        TrackUpdate.class, Topics.TRACK_UPDATES, TrackUpdate::getCameraId),
+                "flowtrace-track-updates");
+    }
+
+    public KafkaSink<DeadLetter> deadLetters() {
+        return sink(
+                new RecordSerializer<>(DeadLetter.class, Topics.DEAD_LETTERS, d -> null),
+                "flowtrace-dead-letters");
+    }
+
+    private <T extends SpecificRecord> KafkaSink<T> sink(
+            RecordSerializer<T> serializer, String transactionalPrefix) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrapServers)
+                .setRecordSerializer(serializer)
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(groupId + "-" + transactionalPrefix)
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .setProperty("max.request.size", String.valueOf(FrameProducers.MAX_RECORD_BYTES))
+                .build();
+    }
+}

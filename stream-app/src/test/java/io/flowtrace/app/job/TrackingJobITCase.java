@@ -1,0 +1,317 @@
+package io.flowtrace.app.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flowtrace.app.ingest.FrameEncoder;
+import io.flowtrace.app.ingest.FrameProducers;
+import io.flowtrace.app.ingest.IngestOptions;
+import io.flowtrace.app.ingest.IngestRun;
+import io.flowtrace.app.ingest.IngestSource;
+import io.flowtrace.app.internal.ModelFactory;
+import io.flowtrace.app.job.kafka.KafkaEndpoints;
+import io.flowtrace.app.kafka.AvroSerde;
+import io.flowtrace.app.kafka.EmbeddedKafka;
+import io.flowtrace.inference.grpc.GrpcClientConfig;
+import io.flowtrace.inference.grpc.GrpcTarget;
+import io.flowtrace.model.ReferenceModel;
+import io.flowtrace.model.server.ModelServer;
+import io.flowtrace.model.server.ModelServerConfig;
+import io.flowtrace.schema.DeadLetter;
+import io.flowtrace.schema.DeadLetterReason;
+import io.flowtrace.schema.FlowResult;
+import io.flowtrace.schema.FrameEncoding;
+import io.flowtrace.schema.PairStatus;
+import io.flowtrace.schema.QueryAction;
+import io.flowtrace.schema.TrackQuery;
+import io.flowtrace.schema.TrackUpdate;
+import io.flowtrace.synth.SceneSpec;
+import io.flowtrace.synth.SyntheticClip;
+import io.flowtrace.task.Query;
+import io.flowtrace.task.TrackPoint;
+import io.flowtrace.tracer.TracerConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tracking job end to end: generated clips ingested into a real (embedded) Kafka broker, the
+ * job on a Flink MiniCluster, KL-tracing over gRPC against the embedded model server.
+ */
+class TrackingJobITCase {
+
+    private static final Instant T0 = Instant.parse("2026-01-05T12:00:00Z");
+    private static final int FRAMES = 5;
+
+    private static EmbeddedKafka kafka;
+    private static ModelServer server;
+
+    @TempDir static Path dir;
+
+    @BeforeAll
+    static void start() {
+        kafka = EmbeddedKafka.start();
+        kafka.createTopics(2, Topics.FRAMES, Topics.TRACK_QUERIES);
+        kafka.createTopics(1, Topics.FLOW_RESULTS, Topics.TRACK_UPDATES, Topics.DEAD_LETTERS);
+        server =
+                ModelServer.start(
+                        ModelServerConfig.plaintext(0).withHost("127.0.0.1"), new ReferenceModel());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        kafka.close();
+    }
+
+    private static SyntheticClip clip(long seed) {
+        return SyntheticClip.generate(
+                SceneSpec.builder()
+                        .size(96, 96)
+                        .frames(FRAMES)
+                        .layers(2)
+                        .maxSpeed(2)
+                        .queries(5)
+                        .seed(seed)
+                        .build());
+    }
+
+    @Test
+    void tracksEveryPairOfEveryCameraOnceAndDeadLettersGarbage() throws Exception {
+        Map<String, SyntheticClip> clips = Map.of("cam-1", clip(71), "cam-2", clip(72));
+        for (var e : clips.entrySet()) {
+            sendQueries(e.getKey(), e.getValue());
+            ingest(e.getKey(), e.getValue());
+        }
+        sendGarbage();
+
+        runJob();
+
+        List<FlowResult> results = read(Topics.FLOW_RESULTS, FlowResult.class, 2 * (FRAMES - 1));
+        List<TrackUpdate> updates = read(Topics.TRACK_UPDATES, TrackUpdate.class, 1);
+        List<DeadLetter> letters = read(Topics.DEAD_LETTERS, DeadLetter.class, 1);
+        for (String camera : clips.keySet()) {
+            List<FlowResult> mine =
+                    results.stream().filter(r -> r.getCameraId().equals(camera)).toList();
+            assertThat(mine)
+                    .as("one result per pair of " + camera)
+                    .extracting(r -> r.getFromSequence() + ">" + r.getToSequence())
+                    .containsExactly("0>1", "1>2", "2>3", "3>4");
+            assertThat(mine)
+                    .allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(PairStatus.TRACKED));
+            assertThat(mine).allSatisfy(r -> assertThat(r.getPoints()).hasSize(5));
+            assertThat(positions(camera, updates))
+                    .as("the job's tracks are the engine's, frame 0 straight to each frame")
+                    .isEqualTo(engine(clips.get(camera)));
+            double error = meanError(clips.get(camera), camera, updates);
+            assertThat(error).as("mean error of " + camera + " in px").isLessThan(3.0);
+        }
+        assertThat(letters)
+                .singleElement()
+                .satisfies(
+                        d -> {
+                            assertThat(d.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+                            assertThat(d.getSourceTopic()).isEqualTo(Topics.FRAMES);
+                            assertThat(d.getOffset()).isGreaterThanOrEqualTo(0);
+                        });
+    }
+
+    private static TracerConfig recipe() {
+        return TracerConfig.defaults().withMasks(2).withZoomIterations(1);
+    }
+
+    /** "point@frame" to "x,y" of the camera's updates. */
+    private static Map<String, String> positions(String camera, List<TrackUpdate> updates) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (TrackUpdate u : updates) {
+            if (u.getCameraId().equals(camera)) {
+                out.put(u.getPointId() + "@" + u.getSequence(), u.getX() + "," + u.getY());
+            }
+        }
+        return out;
+    }
+
+    /** The same, from the engine run in process on the clip's frames. */
+    private static Map<String, String> engine(SyntheticClip clip) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        List<io.flowtrace.tracer.Point> points =
+                clip.queries().stream()
+                        .map(q -> new io.flowtrace.tracer.Point(q.x(), q.y()))
+                        .toList();
+        io.flowtrace.tracer.KlTracer tracer =
+                new io.flowtrace.tracer.KlTracer(new ReferenceModel(), recipe());
+        for (int t = 1; t < FRAMES; t++) {
+            List<io.flowtrace.tracer.PointEstimate> estimates =
+                    tracer.track(clip.frames().get(0), clip.frames().get(t), points);
+            for (int i = 0; i < points.size(); i++) {
+                io.flowtrace.tracer.Point p = estimates.get(i).position();
+                out.put(clip.queries().get(i).id() + "@" + t, p.x() + "," + p.y());
+            }
+        }
+        return out;
+    }
+
+    /** Mean distance, in pixels, between updates and the truth over visible ground truth. */
+    private static double meanError(SyntheticClip clip, String camera, List<TrackUpdate> updates) {
+        double sum = 0;
+        int n = 0;
+        for (TrackPoint truth : clip.groundTruth()) {
+            if (!truth.visible()) {
+                continue;
+            }
+            TrackUpdate u =
+                    updates.stream()
+                            .filter(x -> x.getCameraId().equals(camera))
+                            .filter(x -> x.getPointId().equals(String.valueOf(truth.id())))
+                            .filter(x -> x.getSequence() == truth.t())
+                            .findFirst()
+                            .orElseThrow(
+                                    () ->
+                                            new AssertionError(
+                                                    "no update for "
+                                                            + camera
+                                                            + " point "
+                                                            + truth.id()
+                                                            + " frame "
+                                                            + truth.t()));
+            sum += Math.hypot(u.getX() - truth.x(), u.getY() - truth.y());
+            n++;
+        }
+        return sum / n;
+    }
+
+    private static void sendQueries(String camera, SyntheticClip clip) {
+        try (KafkaProducer<String, TrackQuery> producer =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new StringSerializer(),
+                        AvroSerde.of(TrackQuery.class).serializer())) {
+            for (Query q : clip.queries()) {
+                producer.send(
+                        new ProducerRecord<>(
+                                Topics.TRACK_QUERIES,
+                                camera,
+                                new TrackQuery(
+                                        camera,
+                                        String.valueOf(q.id()),
+                                        QueryAction.ADD,
+                                        0L,
+                                        q.x(),
+                                        q.y(),
+                                        T0.minusSeconds(1))));
+            }
+        }
+    }
+
+    private static void ingest(String camera, SyntheticClip clip) throws Exception {
+        Path task = dir.resolve(camera);
+        clip.writeTask(task);
+        IngestOptions options =
+                new IngestOptions(
+                        new IngestSource.FrameDirectory(task.resolve("frames"), 10),
+                        camera,
+                        Topics.FRAMES,
+                        0,
+                        false,
+                        new FrameEncoder(FrameEncoding.PNG, 0.9f),
+                        0,
+                        0);
+        try (Producer<String, io.flowtrace.schema.Frame> producer =
+                FrameProducers.create(kafka.bootstrapServers())) {
+            new IngestRun(options, producer, Clock.fixed(T0, ZoneOffset.UTC), when -> {})
+                    .run(sent -> {});
+        }
+    }
+
+    private static void sendGarbage() {
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            producer.send(
+                    new ProducerRecord<>(Topics.FRAMES, "cam-1".getBytes(), "not avro".getBytes()));
+        }
+    }
+
+    private static void runJob() throws Exception {
+        int port = server.port();
+        ModelProvider grpc =
+                () ->
+                        ModelFactory.create(
+                                GrpcClientConfig.builder(
+                                                GrpcTarget.parse("grpc://127.0.0.1:" + port))
+                                        .build());
+        JobConfig config = JobConfig.defaults();
+        config =
+                new JobConfig(
+                        config.pairing(),
+                        config.queries(),
+                        config.tracing().withModel(grpc).withRecipe(TrackingJobITCase::recipe),
+                        config.tracks());
+        KafkaEndpoints kafkaIo = new KafkaEndpoints(kafka.bootstrapServers(), "it-tracking", true);
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(2);
+        env.enableCheckpointing(500);
+        new TrackingJob(
+                        kafkaIo.frames(),
+                        kafkaIo.queries(),
+                        kafkaIo.flowResults(),
+                        kafkaIo.trackUpdates(),
+                        kafkaIo.deadLetters(),
+                        config,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1))
+                .attach(env);
+        env.execute("tracking-it");
+    }
+
+    private static <T extends SpecificRecord> List<T> read(
+            String topic, Class<T> type, int atLeast) {
+        Map<String, Object> config =
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "it-read-" + topic,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed");
+        List<T> out = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer =
+                new KafkaConsumer<>(
+                        config, new StringDeserializer(), AvroSerde.of(type).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (out.size() < atLeast && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> out.add(r.value()));
+            }
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> out.add(r.value()));
+        }
+        return out;
+    }
+}
