@@ -43,16 +43,16 @@ class AtomicFilesTest {
         Path file = dir.resolve("c.txt");
         AtomicFiles.write(file, out -> out.write('x'));
 
-        try {
-            AtomicFiles.write(
-                    file,
-                    out -> {
-                        out.write('y');
-                        throw new java.io.IOException("disk full");
-                    });
-        } catch (java.io.UncheckedIOException expected) {
-            assertThat(expected).hasMessageContaining("disk full");
-        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                AtomicFiles.write(
+                                        file,
+                                        out -> {
+                                            out.write('y');
+                                            throw new java.io.IOException("disk full");
+                                        }))
+                .isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessageContaining("disk full");
 
         assertThat(Files.readString(file)).isEqualTo("x");
         try (var files = Files.list(dir)) {
