@@ -1,47 +1,73 @@
 package io.flowtrace.app;
 
-import io.flowtrace.app.internal.FrameSource;
-import io.flowtrace.app.internal.Method;
-import io.flowtrace.app.internal.ModelFactory;
-import io.flowtrace.app.internal.Protocol;
-import io.flowtrace.app.internal.ScoreReport;
-import io.flowtrace.app.internal.TrackOptions;
-import io.flowtrace.app.internal.TrackProgress;
-import io.flowtrace.app.internal.TrackRun;
-import io.flowtrace.app.internal.TrackSummary;
-import io.flowtrace.eval.Scores;
-import io.flowtrace.eval.TapVidMetrics;
+import io.flowtrace.app.demo.DemoOutputs;
+import io.flowtrace.app.demo.DemoReport;
+import io.flowtrace.app.demo.StreamingDemo;
+import io.flowtrace.app.demo.StreamingDemo.DemoCamera;
+import io.flowtrace.app.internal.Preset;
+import io.flowtrace.app.job.JobConfig;
+import io.flowtrace.app.picture.TaskPictures;
 import io.flowtrace.synth.MotionKind;
 import io.flowtrace.synth.SceneSpec;
 import io.flowtrace.synth.SyntheticClip;
 import io.flowtrace.task.TracksCsv;
-import io.flowtrace.tracer.TracerConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flowtrace demo}: generates a clip with exact ground truth, tracks its query points with
- * KL-tracing on the in-process reference model and prints the scores.
+ * {@code flowtrace demo}: the streaming pipeline on one machine. Generates camera clips with exact
+ * ground truth, starts an in-JVM Kafka broker and the tracking job on a local Flink environment,
+ * sends the frames in real time, reads the results back and prints, per camera, pairs, points,
+ * accuracy, throughput and latency; writes an MP4 with the tracks drawn. It ends by itself.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Generates a synthetic clip (textured layers moving over a textured background),"
-                    + " tracks its points with KL-tracing on the reference model and scores them"
-                    + " against the exact ground truth."
-        })
+            "Runs the streaming pipeline end to end on generated cameras: Kafka (in process),"
+                    + " the Flink tracking job (local), KL-tracing on the reference model; prints"
+                    + " per-camera accuracy, throughput and latency and writes an MP4 of the tracks."
+        },
+        footer = {"", "Exit codes: 0 done; 1 not every pair's result arrived in time."})
 public final class DemoCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--cameras",
+            defaultValue = "2",
+            description = "cameras; default ${DEFAULT-VALUE}")
+    private int cameras;
+
+    @Option(
+            names = "--frames",
+            defaultValue = "8",
+            description = "frames per camera; default ${DEFAULT-VALUE}")
+    private int frames;
+
+    @Option(
+            names = "--queries",
+            defaultValue = "8",
+            description = "points per camera; default ${DEFAULT-VALUE}")
+    private int queries;
+
+    @Option(
+            names = "--fps",
+            defaultValue = "4",
+            description = "frames per second sent; default ${DEFAULT-VALUE}")
+    private double fps;
 
     @Option(
             names = "--seed",
@@ -50,75 +76,79 @@ public final class DemoCommand implements Callable<Integer> {
     private long seed;
 
     @Option(
-            names = "--frames",
-            defaultValue = "3",
-            description = "frames in the clip; default ${DEFAULT-VALUE}")
-    private int frames;
-
-    @Option(
-            names = "--queries",
-            defaultValue = "32",
-            description = "query points; default ${DEFAULT-VALUE}")
-    private int queries;
+            names = "--timeout",
+            defaultValue = "150",
+            paramLabel = "SECONDS",
+            description = "give up waiting for results after this long; default ${DEFAULT-VALUE}")
+    private long timeoutSeconds;
 
     @Option(
             names = "--out",
             paramLabel = "DIR",
             description =
-                    "keep the generated task and predictions here (default: a temporary folder)")
+                    "keep the clips, predictions and the MP4 here (default: a temporary folder)")
     private Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (cameras < 1 || frames < 2 || queries < 1 || !(fps > 0)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "need --cameras >= 1, --frames >= 2, --queries >= 1 and --fps > 0");
+        }
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        SceneSpec scene =
-                SceneSpec.builder()
-                        .size(256, 256)
-                        .frames(frames)
-                        .layers(3)
-                        .motion(MotionKind.AFFINE)
-                        .maxSpeed(5)
-                        .queries(queries)
-                        .seed(seed)
-                        .build();
         Path dir = out != null ? out : Files.createTempDirectory("flowtrace-demo");
-        SyntheticClip clip = SyntheticClip.generate(scene);
-        clip.writeTask(dir);
+        Map<String, DemoCamera> clips = new LinkedHashMap<>();
+        for (int i = 0; i < cameras; i++) {
+            SyntheticClip clip = SyntheticClip.generate(scene(seed + i));
+            Path task = dir.resolve("cam-" + (i + 1));
+            clip.writeTask(task);
+            clips.put("cam-" + (i + 1), new DemoCamera(clip, task));
+        }
         stdout.printf(
-                "generated a %dx%d clip of %d frames with %d query points in %s%n",
-                scene.width(), scene.height(), scene.frames(), scene.queries(), dir);
-        Path pred = dir.resolve("pred.csv");
-        TrackOptions options =
-                new TrackOptions(
-                        new FrameSource.ImageDirectory(dir.resolve("frames")),
-                        dir.resolve("queries.csv"),
-                        pred,
-                        Method.KLTRACE,
-                        Protocol.FIRST,
-                        TracerConfig.defaults());
-        TrackSummary summary =
-                new TrackRun(
-                                options,
-                                ModelFactory::create,
-                                steps -> TrackProgress.start(steps, err, System.console() != null))
+                "%d cameras of %d frames (128x128, %d points each, exact ground truth) at %.1f"
+                        + " frames/s into Kafka; tracking with the fast recipe%n",
+                cameras, frames, queries, fps);
+        stdout.flush();
+        JobConfig defaults = JobConfig.defaults();
+        JobConfig config =
+                new JobConfig(
+                        defaults.pairing(),
+                        defaults.queries(),
+                        defaults.tracing().withRecipe(() -> Preset.FAST.config()),
+                        defaults.tracks());
+        DemoOutputs outputs =
+                new StreamingDemo(
+                                new StreamingDemo.Options(
+                                        clips, fps, config, Duration.ofSeconds(timeoutSeconds)))
                         .run();
-        stdout.println(summary.line());
-        Scores scores =
-                TapVidMetrics.score(
-                        clip.groundTruth(), TracksCsv.read(pred), scene.width(), scene.height());
-        stdout.println(ScoreReport.table(scores));
-        if (out == null) {
-            deleteQuietly(dir);
+        DemoReport.lines(clips, outputs).forEach(stdout::println);
+        String first = clips.keySet().iterator().next();
+        Path pred = dir.resolve(first).resolve("pred.csv");
+        TracksCsv.write(pred, DemoReport.rows(first, outputs.updates()));
+        Path video = dir.resolve(first + "-tracks.mp4");
+        TaskPictures.run(
+                new TaskPictures.Options(
+                        clips.get(first).task(), pred, dir.resolve(first), video, 100, 0, fps));
+        stdout.println("wrote " + video);
+        if (!outputs.complete()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("flowtrace demo: not every pair's result arrived within the timeout");
+            return ExitCode.SOFTWARE;
         }
         return ExitCode.OK;
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // a temporary folder left behind is harmless
-        }
+    private SceneSpec scene(long sceneSeed) {
+        return SceneSpec.builder()
+                .size(128, 128)
+                .frames(frames)
+                .layers(2)
+                .motion(MotionKind.TRANSLATION)
+                .maxSpeed(3)
+                .queries(queries)
+                .seed(sceneSeed)
+                .build();
     }
 }

@@ -2,6 +2,7 @@ package io.flowtrace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flowtrace.task.TracksCsv;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,38 @@ class DemoCommandTest {
     @TempDir Path dir;
 
     @Test
-    void generatesTracksAndScoresAClip() {
+    void streamsAGeneratedCameraThroughKafkaAndFlinkAndReportsEveryPair() throws Exception {
         Path out = dir.resolve("demo");
 
         CommandRun run =
-                CommandRun.of("demo", "--frames", "2", "--queries", "4", "--out", out.toString());
+                CommandRun.of(
+                        "demo",
+                        "--cameras",
+                        "1",
+                        "--frames",
+                        "3",
+                        "--queries",
+                        "3",
+                        "--fps",
+                        "20",
+                        "--out",
+                        out.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("tracked 4 queries").contains("AD ").contains("<δavg");
-        assertThat(Files.exists(out.resolve("pred.csv"))).isTrue();
-        assertThat(Files.exists(out.resolve("gt.csv"))).isTrue();
+        assertThat(run.out())
+                .contains("cam-1: 2 of 2 pairs tracked, 3 points, 6 track rows")
+                .contains("<δavg")
+                .contains("latency in job p50");
+        assertThat(TracksCsv.read(out.resolve("cam-1/pred.csv"))).hasSize(6);
+        assertThat(Files.size(out.resolve("cam-1-tracks.mp4"))).isPositive();
+        assertThat(out.resolve("cam-1/gt.csv")).exists();
+    }
+
+    @Test
+    void rejectsAClipOfOneFrame() {
+        CommandRun run = CommandRun.of("demo", "--frames", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--frames >= 2");
     }
 }

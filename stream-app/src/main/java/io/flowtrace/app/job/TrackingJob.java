@@ -42,13 +42,15 @@ public final class TrackingJob {
     private final Sink<DeadLetter> deadLetters;
     private final JobConfig config;
     private final Duration lateness;
-    private final Duration queryIdleness;
+    private final Duration quiet;
 
     /**
      * @param lateness how far out of capture-time order frames may arrive and still be paired in
      *     order
-     * @param queryIdleness after this long without queries, the query input no longer holds frames
-     *     back
+     * @param quiet after this long without frames from a partition, its watermark moves up to its
+     *     newest frame (so a paused camera's last frames are tracked); after this long without
+     *     queries, the query input no longer holds frames back; a partition without any records
+     *     stops holding the watermark back after three times this long
      */
     public TrackingJob(
             Source<FrameInput, ?, ?> frames,
@@ -58,7 +60,7 @@ public final class TrackingJob {
             Sink<DeadLetter> deadLetters,
             JobConfig config,
             Duration lateness,
-            Duration queryIdleness) {
+            Duration quiet) {
         this.frames = Objects.requireNonNull(frames, "frames");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.flowResults = Objects.requireNonNull(flowResults, "flowResults");
@@ -66,11 +68,13 @@ public final class TrackingJob {
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.config = Objects.requireNonNull(config, "config");
         this.lateness = Objects.requireNonNull(lateness, "lateness");
-        this.queryIdleness = Objects.requireNonNull(queryIdleness, "queryIdleness");
+        this.quiet = Objects.requireNonNull(quiet, "quiet");
     }
 
     /** Adds the job's operators to {@code env}. */
     public void attach(StreamExecutionEnvironment env) {
+        Duration bound = lateness;
+        Duration pause = quiet;
         SingleOutputStreamOperator<Frame> frameStream =
                 env.fromSource(frames, WatermarkStrategy.noWatermarks(), "frames-source")
                         .uid("frames-source")
@@ -87,9 +91,11 @@ public final class TrackingJob {
         SingleOutputStreamOperator<FramePair> pairs =
                 frameStream
                         .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<Frame>forBoundedOutOfOrderness(lateness)
+                                WatermarkStrategy.<Frame>forGenerator(
+                                                ctx -> new QuietTimeWatermarks<>(bound, pause))
                                         .withTimestampAssigner(
-                                                (f, ts) -> f.getCaptureTime().toEpochMilli()))
+                                                (f, ts) -> f.getCaptureTime().toEpochMilli())
+                                        .withIdleness(quiet.multipliedBy(3)))
                         .uid("frame-watermarks")
                         .name("frame-watermarks")
                         .keyBy(Frame::getCameraId)
@@ -102,7 +108,7 @@ public final class TrackingJob {
                                 WatermarkStrategy.<TrackQuery>forBoundedOutOfOrderness(lateness)
                                         .withTimestampAssigner(
                                                 (q, ts) -> q.getIssuedAt().toEpochMilli())
-                                        .withIdleness(queryIdleness))
+                                        .withIdleness(quiet))
                         .uid("query-watermarks")
                         .name("query-watermarks");
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  * {@code flowtrace picture task}: a task's predicted and true tracks over its first frame ({@code
  * tracks.png}) and as a video of its frames with the tracks growing.
  */
-final class TaskPictures {
+public final class TaskPictures {
 
     /** A video of few frames holds each one so that it lasts at least this long. */
     static final double MIN_VIDEO_SECONDS = 2.0;
@@ -31,9 +31,9 @@ final class TaskPictures {
      * @param seed picks which tracks when there are more
      * @param fps the video's frame rate
      */
-    record Options(
+    public record Options(
             Path task, Path pred, Path out, Path video, int maxPoints, long seed, double fps) {
-        Options {
+        public Options {
             Objects.requireNonNull(task, "task");
             Objects.requireNonNull(pred, "pred");
             Objects.requireNonNull(out, "out");
@@ -42,7 +42,7 @@ final class TaskPictures {
     }
 
     /** What was drawn and where. */
-    record Result(int shown, int tracks, int videoFrames, List<Path> files) {}
+    public record Result(int shown, int tracks, int videoFrames, List<Path> files) {}
 
     private TaskPictures() {}
 
@@ -52,7 +52,7 @@ final class TaskPictures {
      * @throws io.flowtrace.task.TaskFormatException naming the file at fault when an input is
      *     missing or malformed
      */
-    static Result run(Options o) {
+    public static Result run(Options o) {
         TaskDirectory dir = TaskDirectory.of(o.task());
         try (FrameSequence frames = dir.frames().open()) {
             TaskTracks all = load(dir, o.pred(), frames.size());

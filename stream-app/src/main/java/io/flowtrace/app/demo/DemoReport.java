@@ -1,0 +1,113 @@
+package io.flowtrace.app.demo;
+
+import io.flowtrace.eval.Scores;
+import io.flowtrace.eval.TapVidMetrics;
+import io.flowtrace.schema.FlowResult;
+import io.flowtrace.schema.PairStatus;
+import io.flowtrace.schema.TrackUpdate;
+import io.flowtrace.synth.SyntheticClip;
+import io.flowtrace.task.TrackPoint;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Per camera: pairs, points, accuracy against the ground truth, throughput and latency. */
+public final class DemoReport {
+
+    private DemoReport() {}
+
+    /** The predictions of one camera as task rows: id, frame, x, y, visible. */
+    public static List<TrackPoint> rows(String camera, List<TrackUpdate> updates) {
+        List<TrackPoint> rows = new ArrayList<>();
+        for (TrackUpdate u : updates) {
+            if (u.getCameraId().equals(camera)) {
+                rows.add(
+                        new TrackPoint(
+                                Integer.parseInt(u.getPointId()),
+                                (int) u.getSequence(),
+                                u.getX(),
+                                u.getY(),
+                                u.getVisible()));
+            }
+        }
+        rows.sort(Comparator.comparingInt(TrackPoint::id).thenComparingInt(TrackPoint::t));
+        return rows;
+    }
+
+    /** The report's lines. */
+    public static List<String> lines(
+            Map<String, StreamingDemo.DemoCamera> cameras, DemoOutputs outputs) {
+        List<String> lines = new ArrayList<>();
+        double seconds = Duration.between(outputs.start(), outputs.end()).toNanos() / 1e9;
+        for (var e : new TreeMap<>(cameras).entrySet()) {
+            String camera = e.getKey();
+            SyntheticClip clip = e.getValue().clip();
+            List<DemoOutputs.Received> mine =
+                    outputs.results().stream()
+                            .filter(r -> r.result().getCameraId().equals(camera))
+                            .toList();
+            long tracked =
+                    mine.stream().filter(r -> r.result().getStatus() == PairStatus.TRACKED).count();
+            long points =
+                    outputs.updates().stream()
+                            .filter(u -> u.getCameraId().equals(camera))
+                            .map(TrackUpdate::getPointId)
+                            .distinct()
+                            .count();
+            List<TrackPoint> rows = rows(camera, outputs.updates());
+            Scores s =
+                    TapVidMetrics.score(
+                            clip.groundTruth(), rows, clip.spec().width(), clip.spec().height());
+            double[] inJob =
+                    mine.stream()
+                            .mapToDouble(r -> r.result().getTimings().getIngestToPublishMillis())
+                            .sorted()
+                            .toArray();
+            double[] endToEnd =
+                    mine.stream()
+                            .mapToDouble(r -> millisSinceCapture(r.result(), r.at()))
+                            .sorted()
+                            .toArray();
+            lines.add(
+                    String.format(
+                            Locale.ROOT,
+                            "%s: %d of %d pairs tracked, %d points, %d track rows | <δavg %.1f"
+                                    + "  AD %.2f px  OA %.1f  AJ %.1f | %.2f pairs/s, %.1f"
+                                    + " point-steps/s | latency in job p50 %.0f ms p99 %.0f ms,"
+                                    + " capture to consumer p50 %.0f ms p99 %.0f ms",
+                            camera,
+                            tracked,
+                            clip.frames().size() - 1,
+                            points,
+                            rows.size(),
+                            s.deltaAvg(),
+                            s.ad(),
+                            s.oa(),
+                            s.aj(),
+                            mine.size() / seconds,
+                            rows.size() / seconds,
+                            percentile(inJob, 50),
+                            percentile(inJob, 99),
+                            percentile(endToEnd, 50),
+                            percentile(endToEnd, 99)));
+        }
+        return lines;
+    }
+
+    private static double millisSinceCapture(FlowResult r, java.time.Instant at) {
+        return Duration.between(r.getTimings().getCaptureTime(), at).toNanos() / 1e6;
+    }
+
+    /** Nearest-rank percentile of sorted values; NaN when empty. */
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+}
