@@ -83,6 +83,15 @@ public final class DemoCommand implements Callable<Integer> {
     private long timeoutSeconds;
 
     @Option(
+            names = "--live-max-lag",
+            defaultValue = "0",
+            paramLabel = "SECONDS",
+            description =
+                    "live mode: skip pairs that waited longer than this (published as SKIPPED"
+                            + " with the reason); 0 = complete mode, every pair tracked (default)")
+    private double liveMaxLagSeconds;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description =
@@ -91,10 +100,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (cameras < 1 || frames < 2 || queries < 1 || !(fps > 0)) {
+        if (cameras < 1 || frames < 2 || queries < 1 || !(fps > 0) || !(liveMaxLagSeconds >= 0)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "need --cameras >= 1, --frames >= 2, --queries >= 1 and --fps > 0");
+                    "need --cameras >= 1, --frames >= 2, --queries >= 1, --fps > 0 and"
+                            + " --live-max-lag >= 0");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Files.createTempDirectory("flowtrace-demo");
@@ -115,7 +125,10 @@ public final class DemoCommand implements Callable<Integer> {
                 new JobConfig(
                         defaults.pairing(),
                         defaults.queries(),
-                        defaults.tracing().withRecipe(() -> Preset.FAST.config()),
+                        defaults.tracing()
+                                .withRecipe(() -> Preset.FAST.config())
+                                .withLiveMaxLag(
+                                        Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))),
                         defaults.tracks());
         DemoOutputs outputs =
                 new StreamingDemo(

@@ -38,6 +38,7 @@ public class KlTracingAsyncFunction extends RichAsyncFunction<TrackRequest, Trac
 
     public static final String METRIC_FAILED_REQUESTS = "failedRequests";
     public static final String METRIC_TIMED_OUT_REQUESTS = "timedOutRequests";
+    public static final String METRIC_SKIPPED_PAIRS = "skippedPairs";
 
     private final TracingConfig config;
 
@@ -46,6 +47,7 @@ public class KlTracingAsyncFunction extends RichAsyncFunction<TrackRequest, Trac
     private transient ExecutorService executor;
     private transient Counter failedRequests;
     private transient Counter timedOutRequests;
+    private transient Counter skippedPairs;
 
     public KlTracingAsyncFunction(TracingConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -72,6 +74,7 @@ public class KlTracingAsyncFunction extends RichAsyncFunction<TrackRequest, Trac
         failedRequests = metrics.counter(METRIC_FAILED_REQUESTS, new ThreadSafeSimpleCounter());
         timedOutRequests =
                 metrics.counter(METRIC_TIMED_OUT_REQUESTS, new ThreadSafeSimpleCounter());
+        skippedPairs = metrics.counter(METRIC_SKIPPED_PAIRS, new ThreadSafeSimpleCounter());
     }
 
     @Override
@@ -102,6 +105,20 @@ public class KlTracingAsyncFunction extends RichAsyncFunction<TrackRequest, Trac
     }
 
     private TrackResponse track(TrackRequest request) {
+        if (config.live()) {
+            long waited = System.currentTimeMillis() - request.receivedAtMillis();
+            if (waited > config.liveMaxLag().toMillis()) {
+                skippedPairs.inc();
+                return TrackResponse.skipped(
+                        request,
+                        tracker.modelId(),
+                        "live mode: the pair waited "
+                                + waited
+                                + " ms, more than the "
+                                + config.liveMaxLag().toMillis()
+                                + " ms allowed; skipped for newer pairs");
+            }
+        }
         TrackResponse response = tracker.track(request);
         if (response.outcome() == TrackResponse.Outcome.FAILED) {
             failedRequests.inc();

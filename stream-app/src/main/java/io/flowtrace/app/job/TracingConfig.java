@@ -24,7 +24,8 @@ public record TracingConfig(
         int threads,
         int capacity,
         Duration timeout,
-        String framesTopic)
+        String framesTopic,
+        Duration liveMaxLag)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -40,6 +41,16 @@ public record TracingConfig(
             throw new IllegalArgumentException("capacity must be >= 1, was " + capacity);
         }
         ConfigChecks.requirePositive("timeout", timeout);
+        Objects.requireNonNull(liveMaxLag, "liveMaxLag");
+        if (liveMaxLag.isNegative()) {
+            throw new IllegalArgumentException(
+                    "liveMaxLag must be zero (complete mode) or positive, was " + liveMaxLag);
+        }
+    }
+
+    /** Live mode: pairs that waited longer than {@link #liveMaxLag()} are skipped, not tracked. */
+    public boolean live() {
+        return !liveMaxLag.isZero();
     }
 
     /**
@@ -53,18 +64,27 @@ public record TracingConfig(
                 2,
                 4,
                 Duration.ofSeconds(60),
-                "frames");
+                "frames",
+                Duration.ZERO);
     }
 
     public TracingConfig withModel(ModelProvider m) {
-        return new TracingConfig(m, recipe, threads, capacity, timeout, framesTopic);
+        return new TracingConfig(m, recipe, threads, capacity, timeout, framesTopic, liveMaxLag);
     }
 
     public TracingConfig withRecipe(SerializableSupplier<TracerConfig> r) {
-        return new TracingConfig(model, r, threads, capacity, timeout, framesTopic);
+        return new TracingConfig(model, r, threads, capacity, timeout, framesTopic, liveMaxLag);
     }
 
     public TracingConfig withTimeout(Duration t) {
-        return new TracingConfig(model, recipe, threads, capacity, t, framesTopic);
+        return new TracingConfig(model, recipe, threads, capacity, t, framesTopic, liveMaxLag);
+    }
+
+    /**
+     * Live mode with a bound on how long a pair may wait before tracking starts; {@link
+     * Duration#ZERO} for complete mode (every pair tracked, backpressure instead of skips).
+     */
+    public TracingConfig withLiveMaxLag(Duration lag) {
+        return new TracingConfig(model, recipe, threads, capacity, timeout, framesTopic, lag);
     }
 }

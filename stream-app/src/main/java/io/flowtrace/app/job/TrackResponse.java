@@ -41,7 +41,9 @@ public record TrackResponse(
     public enum Outcome {
         TRACKED,
         FAILED,
-        TIMED_OUT
+        TIMED_OUT,
+        /** Live mode gave up on the pair to keep up with newer ones. */
+        SKIPPED
     }
 
     public TrackResponse {
@@ -52,7 +54,7 @@ public record TrackResponse(
         removedPointIds = List.copyOf(removedPointIds);
         if ((outcome == Outcome.TRACKED) != (failure == null)) {
             throw new IllegalArgumentException(
-                    "camera " + cameraId + ": a failure reason goes with FAILED or TIMED_OUT only");
+                    "camera " + cameraId + ": a reason goes with every outcome but TRACKED");
         }
     }
 
@@ -69,6 +71,11 @@ public record TrackResponse(
     public static TrackResponse failed(
             TrackRequest request, String modelId, String failure, DeadLetter deadLetter) {
         return of(request, Outcome.FAILED, modelId, 0, List.of(), failure, deadLetter);
+    }
+
+    /** Live mode skipped {@code request} because it waited too long. */
+    public static TrackResponse skipped(TrackRequest request, String modelId, String reason) {
+        return of(request, Outcome.SKIPPED, modelId, 0, List.of(), reason, null);
     }
 
     /** The model did not answer {@code request} in time. */

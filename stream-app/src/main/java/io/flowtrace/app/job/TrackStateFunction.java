@@ -15,6 +15,9 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -37,6 +40,17 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
     public static final String UID = "track-state";
 
     /** The latest state of each point after each response. */
+    /** Histogram: from the later frame reaching the job to its result, ms. */
+    public static final String METRIC_INGEST_TO_PUBLISH_MILLIS = "ingestToPublishMillis";
+
+    /** Counter: point estimates published; with {@link #METRIC_MODEL_PASSES}, passes per point. */
+    public static final String METRIC_TRACKED_POINTS = "trackedPoints";
+
+    public static final String METRIC_MODEL_PASSES = "modelPasses";
+
+    /** Counter: pairs published as SKIPPED (live-mode skips, failures, timeouts). */
+    public static final String METRIC_UNTRACKED_PAIRS = "untrackedPairs";
+
     public static final OutputTag<TrackUpdate> TRACK_UPDATES =
             new OutputTag<>("track-updates", TypeInformation.of(TrackUpdate.class));
 
@@ -48,6 +62,10 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
 
     private transient MapState<String, PointTrack> tracks;
     private transient IdleTimer idle;
+    private transient Histogram ingestToPublish;
+    private transient Counter trackedPoints;
+    private transient Counter modelPasses;
+    private transient Counter skippedPairs;
 
     public TrackStateFunction(TrackStateConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -63,6 +81,13 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
                                         Types.STRING,
                                         TypeInformation.of(PointTrack.class)));
         idle = new IdleTimer(getRuntimeContext(), config.idleTimeout());
+        var metrics = getRuntimeContext().getMetricGroup();
+        ingestToPublish =
+                metrics.histogram(
+                        METRIC_INGEST_TO_PUBLISH_MILLIS, new DescriptiveStatisticsHistogram(1000));
+        trackedPoints = metrics.counter(METRIC_TRACKED_POINTS);
+        modelPasses = metrics.counter(METRIC_MODEL_PASSES);
+        skippedPairs = metrics.counter(METRIC_UNTRACKED_PAIRS);
     }
 
     @Override
@@ -82,7 +107,9 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
                                 response.captureTimeMillis()));
             }
         }
+        ingestToPublish.update(Math.max(0, now - response.receivedAtMillis()));
         if (response.outcome() != TrackResponse.Outcome.TRACKED) {
+            skippedPairs.inc();
             if (response.deadLetter() != null) {
                 ctx.output(DEAD_LETTERS, response.deadLetter());
             }
@@ -98,6 +125,8 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
             PointTrack next = previous.advance(result, response.toSequence());
             tracks.put(result.pointId(), next);
             flows.add(TrackOutputs.pointFlow(previous, next, result.passes()));
+            trackedPoints.inc();
+            modelPasses.inc(result.passes());
             ctx.output(
                     TRACK_UPDATES,
                     TrackOutputs.update(response.cameraId(), next, response.captureTimeMillis()));

@@ -202,6 +202,36 @@ class KlTracingAsyncFunctionTest {
         assertThat(metrics.count(KlTracingAsyncFunction.METRIC_TIMED_OUT_REQUESTS)).isEqualTo(1);
     }
 
+    @Test
+    void skipsPairsThatWaitedLongerThanTheLiveLagAndTracksFreshOnes() throws Exception {
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        Frame later = rgb24(CAMERA, 2, RgbImage.blank(32, 32));
+        start(FAST.withLiveMaxLag(Duration.ofSeconds(5)));
+        TrackRequest stale = request(later, List.of(new PointAnchor("p", 1, 5, 5)), anchor);
+        TrackRequest fresh =
+                new TrackRequest(
+                        CAMERA,
+                        1,
+                        later,
+                        0,
+                        System.currentTimeMillis(),
+                        stale.points(),
+                        stale.anchorFrames(),
+                        List.of());
+
+        harness.processElement(stale, 0);
+        harness.processElement(fresh, 0);
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out)
+                .extracting(TrackResponse::outcome)
+                .containsExactly(TrackResponse.Outcome.SKIPPED, TrackResponse.Outcome.TRACKED);
+        assertThat(out.get(0).failure()).contains("live mode").contains("5000 ms allowed");
+        assertThat(out.get(0).deadLetter()).isNull();
+        assertThat(metrics.count(KlTracingAsyncFunction.METRIC_SKIPPED_PAIRS)).isEqualTo(1);
+    }
+
     private void start(TracingConfig config) throws Exception {
         environment = new MockEnvironmentBuilder().setMetricGroup(metrics).build();
         harness =

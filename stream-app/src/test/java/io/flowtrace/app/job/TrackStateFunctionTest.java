@@ -159,12 +159,14 @@ class TrackStateFunctionTest {
 
         send(failed(1, 2, TrackResponse.Outcome.FAILED, "UNDECODABLE: bad", letter));
         send(failed(2, 3, TrackResponse.Outcome.TIMED_OUT, "no result within 60000 ms", null));
+        send(failed(3, 4, TrackResponse.Outcome.SKIPPED, "live mode: waited too long", null));
 
         assertThat(harness.extractOutputValues())
                 .extracting(FlowResult::getStatus, FlowResult::getSkipReason)
                 .containsExactly(
                         tuple(PairStatus.SKIPPED, "UNDECODABLE: bad"),
-                        tuple(PairStatus.SKIPPED, "no result within 60000 ms"));
+                        tuple(PairStatus.SKIPPED, "no result within 60000 ms"),
+                        tuple(PairStatus.SKIPPED, "live mode: waited too long"));
         assertThat(harness.getSideOutput(TrackStateFunction.DEAD_LETTERS))
                 .extracting(StreamRecord::getValue)
                 .containsExactly(letter);
