@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             MakeTaskCommand.class,
             IngestCommand.class,
             ReplayCommand.class,
+            JobCommand.class,
             PictureCommand.class,
             ModelServerCommand.class,
             CommandLine.HelpCommand.class

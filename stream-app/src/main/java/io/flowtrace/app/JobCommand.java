@@ -1,0 +1,152 @@
+package io.flowtrace.app;
+
+import io.flowtrace.app.internal.ModelFactory;
+import io.flowtrace.app.internal.Preset;
+import io.flowtrace.app.job.JobConfig;
+import io.flowtrace.app.job.ModelProvider;
+import io.flowtrace.app.job.TrackingJob;
+import io.flowtrace.app.job.kafka.KafkaEndpoints;
+import io.flowtrace.inference.grpc.GrpcClientConfig;
+import io.flowtrace.inference.grpc.GrpcTarget;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flowtrace job}: runs the tracking job against a Kafka cluster, on a local Flink
+ * environment or, submitted with {@code flink run}, on the cluster that runs it.
+ */
+@Command(
+        name = "job",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Runs the tracking job: frames and track-queries in; flow-results, track-updates and"
+                    + " dead-letters out (exactly once)."
+        })
+public final class JobCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOSTS",
+            defaultValue = "localhost:9092",
+            description = "Kafka brokers; default: ${DEFAULT-VALUE}")
+    private String bootstrapServers;
+
+    @Option(
+            names = "--group-id",
+            paramLabel = "ID",
+            defaultValue = "flowtrace-tracking",
+            description = "consumer group and transaction prefix; default: ${DEFAULT-VALUE}")
+    private String groupId;
+
+    @Option(
+            names = "--model",
+            paramLabel = "MODEL",
+            defaultValue = "reference",
+            description = "reference (in process) or grpc://host:port; default: ${DEFAULT-VALUE}")
+    private String model;
+
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            defaultValue = "default",
+            converter = Preset.Converter.class,
+            description = "recipe: default, paper or fast; default: ${DEFAULT-VALUE}")
+    private Preset preset;
+
+    @Option(
+            names = "--live-max-lag",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description = "live mode: skip pairs that waited longer; 0 = complete mode (default)")
+    private double liveMaxLagSeconds;
+
+    @Option(
+            names = "--grid",
+            paramLabel = "PX",
+            defaultValue = "0",
+            description = "seed a grid of points this far apart on cameras nobody queried; 0 = off")
+    private int grid;
+
+    @Option(
+            names = "--parallelism",
+            paramLabel = "N",
+            defaultValue = "2",
+            description = "default: ${DEFAULT-VALUE}")
+    private int parallelism;
+
+    @Option(
+            names = "--checkpoint-interval",
+            paramLabel = "MS",
+            defaultValue = "1000",
+            description = "checkpoints commit the output transactions; default: ${DEFAULT-VALUE}")
+    private long checkpointMillis;
+
+    @Option(
+            names = "--bounded",
+            description = "read the input topics to their end as it is now, then finish")
+    private boolean bounded;
+
+    @Override
+    public Integer call() throws Exception {
+        if (parallelism < 1 || checkpointMillis < 10 || grid < 0 || !(liveMaxLagSeconds >= 0)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "need --parallelism >= 1, --checkpoint-interval >= 10, --grid >= 0 and"
+                            + " --live-max-lag >= 0");
+        }
+        ModelProvider provider = provider(model);
+        Preset recipe = preset;
+        JobConfig defaults = JobConfig.defaults();
+        JobConfig config =
+                new JobConfig(
+                        defaults.pairing(),
+                        grid > 0 ? defaults.queries().withGrid(grid) : defaults.queries(),
+                        defaults.tracing()
+                                .withModel(provider)
+                                .withRecipe(recipe::config)
+                                .withLiveMaxLag(
+                                        Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))),
+                        defaults.tracks());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(checkpointMillis);
+        KafkaEndpoints kafka = new KafkaEndpoints(bootstrapServers, groupId, bounded);
+        new TrackingJob(
+                        kafka.frames(),
+                        kafka.queries(),
+                        kafka.flowResults(),
+                        kafka.trackUpdates(),
+                        kafka.deadLetters(),
+                        config,
+                        Duration.ofMillis(500),
+                        Duration.ofSeconds(1))
+                .attach(env);
+        env.execute("flowtrace-tracking");
+        return ExitCode.OK;
+    }
+
+    private ModelProvider provider(String target) {
+        if (target.equals("reference")) {
+            return ModelProvider.reference();
+        }
+        try {
+            GrpcTarget.parse(target);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid model: " + e.getMessage(), e);
+        }
+        String address = target;
+        return () ->
+                ModelFactory.create(GrpcClientConfig.builder(GrpcTarget.parse(address)).build());
+    }
+}
