@@ -1,0 +1,45 @@
+package io.flowtrace.app.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The job jar built at package time holds the job and its connectors, not Flink itself. */
+class JobJarITCase {
+
+    private static Path jobJar() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-job.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no *-job.jar in target/"));
+        }
+    }
+
+    @Test
+    void runsTrackingJobMainWithTheKafkaConnectorAndWithoutFlinkOrVideoNatives() throws Exception {
+        try (JarFile jar = new JarFile(jobJar().toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+                    .isEqualTo(TrackingJobMain.class.getName());
+            assertThat(jar.getEntry("io/flowtrace/app/job/TrackingJob.class")).isNotNull();
+            assertThat(jar.getEntry("io/flowtrace/schema/FlowResult.class")).isNotNull();
+            assertThat(jar.getEntry("io/flowtrace/model/ReferenceModel.class")).isNotNull();
+            assertThat(jar.getEntry("org/apache/flink/connector/kafka/source/KafkaSource.class"))
+                    .isNotNull();
+            assertThat(jar.getEntry("org/apache/kafka/clients/producer/KafkaProducer.class"))
+                    .isNotNull();
+            assertThat(
+                            jar.getEntry(
+                                    "org/apache/flink/streaming/api/environment/"
+                                            + "StreamExecutionEnvironment.class"))
+                    .as("the cluster provides Flink")
+                    .isNull();
+            assertThat(jar.stream().map(e -> e.getName()))
+                    .noneMatch(n -> n.startsWith("org/bytedeco/"))
+                    .noneMatch(n -> n.startsWith("kafka/server/"));
+        }
+    }
+}
