@@ -6,6 +6,7 @@ import io.flowtrace.app.ingest.IngestOptions;
 import io.flowtrace.app.ingest.IngestRun;
 import io.flowtrace.app.ingest.IngestSource;
 import io.flowtrace.app.ingest.IngestSummary;
+import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.internal.TrackProgress;
 import io.flowtrace.app.video.VideoSourceException;
 import io.flowtrace.schema.Frame;
@@ -14,8 +15,6 @@ import io.flowtrace.task.TaskFormatException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
@@ -159,7 +158,7 @@ public final class IngestCommand implements Callable<Integer> {
                                 System.console() != null)) {
             long[] last = {0};
             IngestSummary summary =
-                    new IngestRun(options, producer, Clock.systemUTC(), IngestCommand::sleepUntil)
+                    new IngestRun(options, producer, Clock.systemUTC(), Pacing::sleepUntil)
                             .run(
                                     sent -> {
                                         bar.accept((int) (sent - last[0]));
@@ -189,13 +188,6 @@ public final class IngestCommand implements Callable<Integer> {
                     maxFrames);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private static void sleepUntil(Instant when) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
         }
     }
 }

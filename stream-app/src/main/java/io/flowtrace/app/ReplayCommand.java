@@ -1,11 +1,11 @@
 package io.flowtrace.app;
 
 import io.flowtrace.app.ingest.FrameProducers;
+import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.internal.TrackProgress;
 import io.flowtrace.app.replay.ReplayOptions;
 import io.flowtrace.app.replay.ReplayRun;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -122,7 +122,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         TrackProgress.start("replay " + from, -1, err, System.console() != null)) {
             long[] last = {0};
             long sent =
-                    new ReplayRun(options, consumer, producer, ReplayCommand::sleepUntil)
+                    new ReplayRun(options, consumer, producer, Pacing::sleepUntil)
                             .run(
                                     n -> {
                                         bar.accept((int) (n - last[0]));
@@ -151,13 +151,6 @@ public final class ReplayCommand implements Callable<Integer> {
                     from, to, start.offset, start.time, endTime, speed.equals("realtime"));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
-    }
-
-    private static void sleepUntil(Instant when) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.flowtrace.app.ingest.FrameProducers;
 import io.flowtrace.app.ingest.IngestOptions;
 import io.flowtrace.app.ingest.IngestRun;
 import io.flowtrace.app.ingest.IngestSource;
+import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.job.JobConfig;
 import io.flowtrace.app.job.Topics;
 import io.flowtrace.app.job.TrackingJob;
@@ -171,14 +172,6 @@ public final class StreamingDemo {
                         new FrameEncoder(FrameEncoding.JPEG, 0.95f),
                         0,
                         0);
-        new IngestRun(ingest, producer, Clock.systemUTC(), StreamingDemo::sleepUntil)
-                .run(sent -> {});
-    }
-
-    private static void sleepUntil(Instant when) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), when).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
+        new IngestRun(ingest, producer, Clock.systemUTC(), Pacing::sleepUntil).run(sent -> {});
     }
 }
