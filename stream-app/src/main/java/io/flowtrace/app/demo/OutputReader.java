@@ -35,29 +35,27 @@ final class OutputReader implements AutoCloseable {
         consumer.subscribe(List.of(Topics.FLOW_RESULTS, Topics.TRACK_UPDATES));
     }
 
-    /** Reads until {@code pairs} flow results arrived or {@code timeout} passed. */
+    /**
+     * Reads until {@code pairs} flow results and the track updates of every point they carry
+     * arrived (the two topics commit in separate transactions), or {@code timeout} passed.
+     */
     DemoOutputs readUntil(int pairs, Duration timeout, Instant start) {
         List<DemoOutputs.Received> flow = new ArrayList<>();
         List<TrackUpdate> tracks = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         var resultReader = results.deserializer();
         var updateReader = updates.deserializer();
-        while (flow.size() < pairs && System.nanoTime() < deadline) {
+        int points = 0;
+        while ((flow.size() < pairs || tracks.size() < points) && System.nanoTime() < deadline) {
             for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                 Instant now = Instant.now();
                 if (r.topic().equals(Topics.FLOW_RESULTS)) {
-                    flow.add(
-                            new DemoOutputs.Received(
-                                    resultReader.deserialize(r.topic(), r.value()), now));
+                    FlowResult result = resultReader.deserialize(r.topic(), r.value());
+                    flow.add(new DemoOutputs.Received(result, now));
+                    points += result.getPoints().size();
                 } else {
                     tracks.add(updateReader.deserialize(r.topic(), r.value()));
                 }
-            }
-        }
-        // the last pair's updates commit with its result
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-            if (r.topic().equals(Topics.TRACK_UPDATES)) {
-                tracks.add(updateReader.deserialize(r.topic(), r.value()));
             }
         }
         return new DemoOutputs(flow, tracks, start, Instant.now(), flow.size() >= pairs);
