@@ -29,6 +29,7 @@ public final class BatchingProbeModel implements ProbeModel {
     private final ScheduledExecutorService timer;
     private final Map<ProbeParams, List<Waiting>> waiting = new HashMap<>();
     private final Map<ProbeParams, Integer> waitingPairs = new HashMap<>();
+    private boolean closed;
 
     /**
      * @param maxPairs send as soon as this many pairs wait (e.g. the server's batch size)
@@ -75,25 +76,37 @@ public final class BatchingProbeModel implements ProbeModel {
         ProbeParams key = request.params();
         boolean full;
         boolean first;
+        List<Waiting> list;
         synchronized (this) {
-            List<Waiting> list = waiting.computeIfAbsent(key, k -> new ArrayList<>());
+            if (closed) {
+                throw new IllegalStateException("probe model " + modelId() + " is closed");
+            }
+            list = waiting.computeIfAbsent(key, k -> new ArrayList<>());
             first = list.isEmpty();
             list.add(new Waiting(request, result));
             int pairs = waitingPairs.merge(key, request.pairs().size(), Integer::sum);
             full = pairs >= maxPairs;
         }
         if (full) {
-            flush(key);
+            flush(key, null);
         } else if (first) {
-            timer.schedule(() -> flush(key), maxDelay.toNanos(), TimeUnit.NANOSECONDS);
+            // the timer sends this batch only: if it went out full meanwhile, a newer one waits
+            List<Waiting> batch = list;
+            timer.schedule(() -> flush(key, batch), maxDelay.toNanos(), TimeUnit.NANOSECONDS);
         }
         return result;
     }
 
-    /** Sends whatever waits under {@code key} as one request. */
-    private void flush(ProbeParams key) {
+    /**
+     * Sends what waits under {@code key} as one request; with {@code only}, only if that is still
+     * the batch waiting there.
+     */
+    private void flush(ProbeParams key, List<Waiting> only) {
         List<Waiting> batch;
         synchronized (this) {
+            if (only != null && waiting.get(key) != only) {
+                return;
+            }
             batch = waiting.remove(key);
             waitingPairs.remove(key);
         }
@@ -112,6 +125,16 @@ public final class BatchingProbeModel implements ProbeModel {
     }
 
     private static void answer(List<Waiting> batch, ProbeResult all, Throwable failure) {
+        int pairs = batch.stream().mapToInt(w -> w.request().pairs().size()).sum();
+        if (failure == null && all.maps().size() != pairs) {
+            failure =
+                    new IllegalStateException(
+                            "the model answered "
+                                    + all.maps().size()
+                                    + " maps for "
+                                    + pairs
+                                    + " pairs");
+        }
         int next = 0;
         for (Waiting w : batch) {
             int n = w.request().pairs().size();
@@ -124,14 +147,26 @@ public final class BatchingProbeModel implements ProbeModel {
         }
     }
 
-    /** Sends what waits, then closes the wrapped model. */
+    /** Refuses new requests, sends what waits and lets it finish, then closes the model. */
     @Override
     public void close() {
         List<ProbeParams> keys;
+        List<CompletableFuture<ProbeResult>> pending = new ArrayList<>();
         synchronized (this) {
+            closed = true;
             keys = List.copyOf(waiting.keySet());
+            waiting.values().forEach(l -> l.forEach(w -> pending.add(w.result())));
         }
-        keys.forEach(this::flush);
+        keys.forEach(k -> flush(k, null));
+        try {
+            CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            // closing anyway: the callers see their own failures
+        }
         timer.shutdownNow();
         model.close();
     }

@@ -100,6 +100,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (liveMaxLagSeconds > 0 && liveMaxLagSeconds < 1) {
+            // the lag counts from a frame's arrival, and frames wait up to the 0.5 s reordering
+            // bound before they are paired: a shorter limit would skip every pair
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--live-max-lag must be 0 (complete mode) or at least 1 s, was "
+                            + liveMaxLagSeconds);
+        }
         if (cameras < 1 || frames < 2 || queries < 1 || !(fps > 0) || !(liveMaxLagSeconds >= 0)) {
             throw new ParameterException(
                     spec.commandLine(),

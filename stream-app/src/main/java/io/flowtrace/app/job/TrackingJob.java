@@ -75,14 +75,32 @@ public final class TrackingJob {
     public void attach(StreamExecutionEnvironment env) {
         Duration bound = lateness;
         Duration pause = quiet;
+        // watermarks on the sources, so Kafka tracks them per partition
+        WatermarkStrategy<FrameInput> frameTime =
+                WatermarkStrategy.<FrameInput>forGenerator(
+                                ctx -> new QuietTimeWatermarks<>(bound, pause))
+                        .withTimestampAssigner(
+                                (in, ts) ->
+                                        in.frame() == null
+                                                ? ts
+                                                : in.frame().getCaptureTime().toEpochMilli())
+                        .withIdleness(pause.multipliedBy(3));
+        WatermarkStrategy<QueryInput> queryTime =
+                WatermarkStrategy.<QueryInput>forBoundedOutOfOrderness(bound)
+                        .withTimestampAssigner(
+                                (in, ts) ->
+                                        in.query() == null
+                                                ? ts
+                                                : in.query().getIssuedAt().toEpochMilli())
+                        .withIdleness(pause);
         SingleOutputStreamOperator<Frame> frameStream =
-                env.fromSource(frames, WatermarkStrategy.noWatermarks(), "frames-source")
+                env.fromSource(frames, frameTime, "frames-source")
                         .uid("frames-source")
                         .process(new InputRouting.FramesFunction())
                         .uid("frame-routing")
                         .name("frame-routing");
         SingleOutputStreamOperator<TrackQuery> queryStream =
-                env.fromSource(queries, WatermarkStrategy.noWatermarks(), "queries-source")
+                env.fromSource(queries, queryTime, "queries-source")
                         .uid("queries-source")
                         .process(new InputRouting.QueriesFunction())
                         .uid("query-routing")
@@ -90,31 +108,13 @@ public final class TrackingJob {
 
         SingleOutputStreamOperator<FramePair> pairs =
                 frameStream
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<Frame>forGenerator(
-                                                ctx -> new QuietTimeWatermarks<>(bound, pause))
-                                        .withTimestampAssigner(
-                                                (f, ts) -> f.getCaptureTime().toEpochMilli())
-                                        .withIdleness(quiet.multipliedBy(3)))
-                        .uid("frame-watermarks")
-                        .name("frame-watermarks")
                         .keyBy(Frame::getCameraId)
                         .process(new FramePairingFunction(config.pairing()))
                         .uid(FramePairingFunction.UID)
                         .name(FramePairingFunction.UID);
-        DataStream<TrackQuery> timedQueries =
-                queryStream
-                        .assignTimestampsAndWatermarks(
-                                WatermarkStrategy.<TrackQuery>forBoundedOutOfOrderness(lateness)
-                                        .withTimestampAssigner(
-                                                (q, ts) -> q.getIssuedAt().toEpochMilli())
-                                        .withIdleness(quiet))
-                        .uid("query-watermarks")
-                        .name("query-watermarks");
-
         DataStream<TrackRequest> requests =
                 pairs.keyBy(FramePair::cameraId)
-                        .connect(timedQueries.keyBy(TrackQuery::getCameraId))
+                        .connect(queryStream.keyBy(TrackQuery::getCameraId))
                         .process(new QueryRegistryFunction(config.queries()))
                         .uid(QueryRegistryFunction.UID)
                         .name(QueryRegistryFunction.UID);

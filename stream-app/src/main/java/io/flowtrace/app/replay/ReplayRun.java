@@ -84,7 +84,10 @@ public final class ReplayRun {
 
     private void seekToStart(List<TopicPartition> partitions) {
         if (options.startOffset() >= 0) {
-            partitions.forEach(p -> consumer.seek(p, options.startOffset()));
+            // offsets retention already removed start at the oldest record kept
+            Map<TopicPartition, Long> first = consumer.beginningOffsets(partitions);
+            partitions.forEach(
+                    p -> consumer.seek(p, Math.max(options.startOffset(), first.get(p))));
             return;
         }
         if (options.startTime() == null) {

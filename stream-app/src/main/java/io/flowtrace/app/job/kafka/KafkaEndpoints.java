@@ -14,6 +14,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * The tracking job's Kafka sources and sinks. Sinks are exactly-once (Kafka transactions committed
@@ -48,7 +49,13 @@ public record KafkaEndpoints(String bootstrapServers, String groupId, boolean bo
                         .setBootstrapServers(bootstrapServers)
                         .setTopics(topic)
                         .setGroupId(groupId)
-                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        // a continuous job resumes where its group left off (when started
+                        // without a savepoint); a bounded run reads everything there is
+                        .setStartingOffsets(
+                                bounded
+                                        ? OffsetsInitializer.earliest()
+                                        : OffsetsInitializer.committedOffsets(
+                                                OffsetResetStrategy.EARLIEST))
                         .setDeserializer(deserializer)
                         .setProperty(
                                 "max.partition.fetch.bytes",

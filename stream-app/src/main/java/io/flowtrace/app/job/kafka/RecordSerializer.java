@@ -39,10 +39,12 @@ public final class RecordSerializer<T extends SpecificRecord>
             codec = RecordCodec.of(type);
         }
         String k = key.apply(record);
+        // the producer's own time, not the element's: a capture time far from now (a bad camera
+        // clock, a long recording sent at full speed) would be refused by the broker
         return new ProducerRecord<>(
                 topic,
                 null,
-                timestamp,
+                null,
                 k == null ? null : k.getBytes(StandardCharsets.UTF_8),
                 codec.encode(record));
     }
