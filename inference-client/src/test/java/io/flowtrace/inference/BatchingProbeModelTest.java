@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BatchingProbeModelTest {
 
     /** Answers each pair with maps filled with its first seed; records every request. */
-    private static final class RecordingModel implements ProbeModel {
+    private static class RecordingModel implements ProbeModel {
         final List<ProbeRequest> requests = new CopyOnWriteArrayList<>();
         volatile RuntimeException failure;
 
@@ -140,6 +140,61 @@ class BatchingProbeModelTest {
             assertThatThrownBy(() -> b.get(5, TimeUnit.SECONDS))
                     .hasMessageContaining("server gone");
         }
+    }
+
+    @Test
+    void failsEveryCallerWhenTheModelAnswersTheWrongNumberOfMaps() {
+        ProbeModel short1 =
+                new RecordingModel() {
+                    @Override
+                    public ProbeResult probe(ProbeRequest request) {
+                        return new ProbeResult(super.probe(request).maps().subList(0, 1));
+                    }
+                };
+        try (BatchingProbeModel batching = new BatchingProbeModel(short1, 2, Duration.ofHours(1))) {
+            CompletableFuture<ProbeResult> a = batching.probeAsync(request(ProbeParams.PAPER, 1));
+            CompletableFuture<ProbeResult> b = batching.probeAsync(request(ProbeParams.PAPER, 2));
+
+            assertThatThrownBy(() -> a.get(5, TimeUnit.SECONDS))
+                    .hasMessageContaining("1 maps for 2 pairs");
+            assertThatThrownBy(() -> b.get(5, TimeUnit.SECONDS))
+                    .hasMessageContaining("1 maps for 2 pairs");
+        }
+    }
+
+    @Test
+    void aBatchSentFullDoesNotLetItsTimerSendTheNextOneEarly() throws Exception {
+        RecordingModel model = new RecordingModel();
+        try (BatchingProbeModel batching =
+                new BatchingProbeModel(model, 2, Duration.ofMillis(1200))) {
+            batching.probeAsync(request(ProbeParams.PAPER, 1));
+            batching.probeAsync(request(ProbeParams.PAPER, 2)).get(5, TimeUnit.SECONDS);
+            Thread.sleep(600);
+            CompletableFuture<ProbeResult> late =
+                    batching.probeAsync(request(ProbeParams.PAPER, 3));
+            Thread.sleep(900);
+            CompletableFuture<ProbeResult> later =
+                    batching.probeAsync(request(ProbeParams.PAPER, 4));
+
+            later.get(5, TimeUnit.SECONDS);
+            late.get(5, TimeUnit.SECONDS);
+
+            // the first batch's timer fired at 1200 ms, between 3 (600 ms) and 4 (1500 ms; its
+            // own timer is due at 1800 ms): had it sent what was waiting, 3 and 4 would have
+            // gone out one by one
+            assertThat(model.requests).extracting(r -> r.pairs().size()).containsExactly(2, 2);
+        }
+    }
+
+    @Test
+    void refusesRequestsOnceClosed() {
+        BatchingProbeModel batching =
+                new BatchingProbeModel(new RecordingModel(), 2, Duration.ofMillis(10));
+        batching.close();
+
+        assertThatThrownBy(() -> batching.probeAsync(request(ProbeParams.PAPER, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
