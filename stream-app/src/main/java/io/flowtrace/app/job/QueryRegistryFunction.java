@@ -7,6 +7,7 @@ import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.TrackQuery;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.annotation.VisibleForTesting;
@@ -59,6 +60,7 @@ public class QueryRegistryFunction
     private transient CameraPoints points;
     private transient ValueState<Boolean> seeded;
     private transient ListState<FramePair> pending;
+    private transient ListState<TrackQuery> pendingQueries;
     private transient IdleTimer idle;
     private transient Counter unknownRemovals;
     private transient Counter rejectedQueries;
@@ -73,6 +75,9 @@ public class QueryRegistryFunction
         points = new CameraPoints(context);
         seeded = context.getState(new ValueStateDescriptor<>("seeded", Types.BOOLEAN));
         pending = context.getListState(new ListStateDescriptor<>("pending-pairs", FramePair.class));
+        pendingQueries =
+                context.getListState(
+                        new ListStateDescriptor<>("pending-queries", TrackQuery.class));
         idle = new IdleTimer(context, config.idleTimeout());
         unknownRemovals = context.getMetricGroup().counter(METRIC_UNKNOWN_REMOVALS);
         rejectedQueries = context.getMetricGroup().counter(METRIC_REJECTED_QUERIES);
@@ -103,6 +108,7 @@ public class QueryRegistryFunction
         }
         pending.update(new ArrayList<>(waiting.subList(ready, waiting.size())));
         for (FramePair pair : waiting.subList(0, ready)) {
+            applyQueriesUpTo(captureMillis(pair));
             track(pair, out);
         }
     }
@@ -122,6 +128,27 @@ public class QueryRegistryFunction
     public void processElement2(TrackQuery query, Context ctx, Collector<TrackRequest> out)
             throws Exception {
         idle.touch(ctx.timerService());
+        pendingQueries.add(query);
+    }
+
+    /** Applies, in issue order, the waiting queries issued at or before {@code time}. */
+    private void applyQueriesUpTo(long time) throws Exception {
+        List<TrackQuery> due = new ArrayList<>();
+        List<TrackQuery> later = new ArrayList<>();
+        for (TrackQuery q : pendingQueries.get()) {
+            (q.getIssuedAt().toEpochMilli() <= time ? due : later).add(q);
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        pendingQueries.update(later);
+        due.sort(Comparator.comparing(TrackQuery::getIssuedAt)); // stable: ties keep arrival order
+        for (TrackQuery q : due) {
+            apply(q);
+        }
+    }
+
+    private void apply(TrackQuery query) throws Exception {
         String id = query.getQueryId();
         if (query.getAction() == QueryAction.REMOVE) {
             if (!points.remove(id)) {
@@ -146,6 +173,7 @@ public class QueryRegistryFunction
                 ctx.timerService().deleteEventTimeTimer(captureMillis(pair));
             }
             pending.clear();
+            pendingQueries.clear();
             points.clear();
             seeded.clear();
             idle.clear(ctx.timerService());

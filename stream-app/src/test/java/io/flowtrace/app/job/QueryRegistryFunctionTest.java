@@ -98,16 +98,33 @@ class QueryRegistryFunctionTest {
         assertThat(anchorFrames("a")).containsExactly(1L, 2L);
 
         send(remove("a", "p1"));
+        send(pair("a", 3, 4));
         assertThat(anchorFrames("a")).containsExactly(2L);
 
         send(add("a", "p2", null, 0, 0));
-        assertThat(anchorFrames("a")).containsExactly(2L);
         send(remove("a", "p3"));
-        assertThat(anchorFrames("a")).isEmpty();
+        send(pair("a", 4, 5));
+        assertThat(anchorFrames("a")).containsExactly(4L);
+        assertThat(last().anchorFrames()).containsExactly(frame("a", 4));
+    }
 
-        send(pair("a", 3, 4));
-        assertThat(anchorFrames("a")).containsExactly(3L);
-        assertThat(last().anchorFrames()).containsExactly(frame("a", 3));
+    @Test
+    void appliesAQueryOnlyToFramesCapturedAfterItWasIssued() throws Exception {
+        start(CONFIG);
+        FramePair first = pair("a", 1, 2);
+        long captured = first.later().getCaptureTime().toEpochMilli();
+        TrackQuery issuedLater =
+                TrackQuery.newBuilder(add("a", "p1", null, 1, 1))
+                        .setIssuedAt(first.later().getCaptureTime().plusMillis(1))
+                        .build();
+        harness.processElement2(issuedLater, captured + 1);
+        harness.processElement1(first, captured);
+        harness.processBothWatermarks(new Watermark(captured));
+
+        assertThat(last().points()).as("issued after frame 2 was captured").isEmpty();
+
+        send(pair("a", 2, 3));
+        assertThat(last().points()).extracting(PointAnchor::pointId).containsExactly("p1");
     }
 
     @Test
