@@ -72,6 +72,16 @@ public final class JobCommand implements Callable<Integer> {
     private double liveMaxLagSeconds;
 
     @Option(
+            names = "--reanchor-after",
+            paramLabel = "FRAMES",
+            defaultValue = "1",
+            description =
+                    "re-anchor a point on a confident sighting at least this many frames after"
+                            + " its anchor frame; 0 = always track from the query's frame;"
+                            + " default: ${DEFAULT-VALUE}")
+    private int reanchorAfter;
+
+    @Option(
             names = "--grid",
             paramLabel = "PX",
             defaultValue = "0",
@@ -107,11 +117,15 @@ public final class JobCommand implements Callable<Integer> {
                     "--live-max-lag must be 0 (complete mode) or at least 1 s, was "
                             + liveMaxLagSeconds);
         }
-        if (parallelism < 1 || checkpointMillis < 10 || grid < 0 || !(liveMaxLagSeconds >= 0)) {
+        if (parallelism < 1
+                || checkpointMillis < 10
+                || grid < 0
+                || reanchorAfter < 0
+                || !(liveMaxLagSeconds >= 0)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "need --parallelism >= 1, --checkpoint-interval >= 10, --grid >= 0 and"
-                            + " --live-max-lag >= 0");
+                    "need --parallelism >= 1, --checkpoint-interval >= 10, --grid >= 0,"
+                            + " --reanchor-after >= 0 and --live-max-lag >= 0");
         }
         ModelProvider provider = provider(model);
         Preset recipe = preset;
@@ -123,6 +137,7 @@ public final class JobCommand implements Callable<Integer> {
                         defaults.tracing()
                                 .withModel(provider)
                                 .withRecipe(recipe::config)
+                                .withReanchorAfter(reanchorAfter)
                                 .withLiveMaxLag(
                                         Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))),
                         defaults.tracks());

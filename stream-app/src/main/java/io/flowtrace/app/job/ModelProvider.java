@@ -5,8 +5,8 @@ import io.flowtrace.inference.ProbeModel;
 import java.io.Serializable;
 
 /**
- * Creates the probe model a parallel instance of {@link KlTracingAsyncFunction} uses; shipped with
- * the job graph, so it must be serializable and cheap to ship (create heavy resources in {@link
+ * Creates the probe model a parallel instance of {@link KlTracingOperator} uses; shipped with the
+ * job graph, so it must be serializable and cheap to ship (create heavy resources in {@link
  * #create()}, which runs in {@code open()} on the task manager).
  */
 @FunctionalInterface

@@ -3,8 +3,8 @@ package io.flowtrace.app.job;
 import java.util.Objects;
 
 /**
- * A query point and the frame it was placed on; tracking always runs from this anchor frame to the
- * newest frame, so errors do not accumulate from pair to pair.
+ * A point on a frame: where a query placed it, or where it was last confidently seen. Tracking runs
+ * from the anchor frame straight into the newest frame, skipping any frames between.
  *
  * @param pointId the caller's id of the point, unique per camera
  * @param sequence the anchor frame's sequence

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param peak the final divergence peak
  * @param passes model passes spent on the point
  * @param cycleError forward-backward error in crop pixels; NaN when the recipe's cycle check is off
+ * @param nextAnchor the frame and position the point is tracked from next: this frame's estimate
+ *     when the point was confidently seen here and the re-anchoring rule moved it, else {@code
+ *     anchor}
  */
 public record PointResult(
         PointAnchor anchor,
@@ -20,10 +23,36 @@ public record PointResult(
         boolean visible,
         double peak,
         int passes,
-        double cycleError) {
+        double cycleError,
+        PointAnchor nextAnchor) {
 
     public PointResult {
         Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(nextAnchor, "nextAnchor");
+        if (!nextAnchor.pointId().equals(anchor.pointId())) {
+            throw new IllegalArgumentException(
+                    "point "
+                            + anchor.pointId()
+                            + ": next anchor belongs to point "
+                            + nextAnchor.pointId());
+        }
+    }
+
+    /** A result whose point stays on its anchor. */
+    public PointResult(
+            PointAnchor anchor,
+            double x,
+            double y,
+            boolean visible,
+            double peak,
+            int passes,
+            double cycleError) {
+        this(anchor, x, y, visible, peak, passes, cycleError, anchor);
+    }
+
+    /** This result, with the point tracked from {@code next} from now on. */
+    public PointResult withNextAnchor(PointAnchor next) {
+        return new PointResult(anchor, x, y, visible, peak, passes, cycleError, next);
     }
 
     public String pointId() {

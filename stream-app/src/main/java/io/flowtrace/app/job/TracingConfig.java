@@ -7,16 +7,20 @@ import java.util.Objects;
 import org.apache.flink.util.function.SerializableSupplier;
 
 /**
- * Settings of {@link KlTracingAsyncFunction}, and of the async operator that runs it.
+ * Settings of {@link KlTracingOperator}.
  *
  * @param model creates the probe model in {@code open()}
  * @param recipe the KL-tracing recipe; a supplier because {@link TracerConfig} is not serializable
  * @param threads tracking threads per parallel instance
- * @param capacity requests in flight per parallel instance: pass it to {@code AsyncDataStream} as
- *     its capacity; it also bounds the executor's queue
- * @param timeout how long a request may take: pass it to {@code AsyncDataStream}; a request that
- *     takes longer completes as timed out
+ * @param capacity requests in flight per parallel instance, at most one per camera; requests
+ *     waiting beyond {@link KlTracingOperator#QUEUED_PER_SLOT} times this backpressure the input
+ * @param timeout how long a request may take; a request that takes longer completes as timed out
  * @param framesTopic the topic frames come from, named in dead letters
+ * @param liveMaxLag zero for complete mode; else live mode, where a pair that waited longer than
+ *     this is skipped when a newer pair of its camera is waiting
+ * @param reanchorAfter a point confidently seen at least this many frames after its anchor frame is
+ *     re-anchored there (1: on every confident sighting); 0 keeps every point on the frame its
+ *     query placed it on
  */
 public record TracingConfig(
         ModelProvider model,
@@ -25,7 +29,8 @@ public record TracingConfig(
         int capacity,
         Duration timeout,
         String framesTopic,
-        Duration liveMaxLag)
+        Duration liveMaxLag,
+        int reanchorAfter)
         implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -46,6 +51,10 @@ public record TracingConfig(
             throw new IllegalArgumentException(
                     "liveMaxLag must be zero (complete mode) or positive, was " + liveMaxLag);
         }
+        if (reanchorAfter < 0) {
+            throw new IllegalArgumentException(
+                    "reanchorAfter must be 0 (never) or a number of frames, was " + reanchorAfter);
+        }
     }
 
     /** Live mode: pairs that waited longer than {@link #liveMaxLag()} are skipped, not tracked. */
@@ -55,7 +64,8 @@ public record TracingConfig(
 
     /**
      * The reference model with {@link TracerConfig#defaults()}, 2 threads, 4 requests in flight, a
-     * 60 s timeout, frames from {@code frames}.
+     * 60 s timeout, frames from {@code frames}, complete mode, re-anchoring on every confident
+     * sighting.
      */
     public static TracingConfig defaults() {
         return new TracingConfig(
@@ -65,19 +75,23 @@ public record TracingConfig(
                 4,
                 Duration.ofSeconds(60),
                 "frames",
-                Duration.ZERO);
+                Duration.ZERO,
+                1);
     }
 
     public TracingConfig withModel(ModelProvider m) {
-        return new TracingConfig(m, recipe, threads, capacity, timeout, framesTopic, liveMaxLag);
+        return new TracingConfig(
+                m, recipe, threads, capacity, timeout, framesTopic, liveMaxLag, reanchorAfter);
     }
 
     public TracingConfig withRecipe(SerializableSupplier<TracerConfig> r) {
-        return new TracingConfig(model, r, threads, capacity, timeout, framesTopic, liveMaxLag);
+        return new TracingConfig(
+                model, r, threads, capacity, timeout, framesTopic, liveMaxLag, reanchorAfter);
     }
 
     public TracingConfig withTimeout(Duration t) {
-        return new TracingConfig(model, recipe, threads, capacity, t, framesTopic, liveMaxLag);
+        return new TracingConfig(
+                model, recipe, threads, capacity, t, framesTopic, liveMaxLag, reanchorAfter);
     }
 
     /**
@@ -85,6 +99,19 @@ public record TracingConfig(
      * Duration#ZERO} for complete mode (every pair tracked, backpressure instead of skips).
      */
     public TracingConfig withLiveMaxLag(Duration lag) {
-        return new TracingConfig(model, recipe, threads, capacity, timeout, framesTopic, lag);
+        return new TracingConfig(
+                model, recipe, threads, capacity, timeout, framesTopic, lag, reanchorAfter);
+    }
+
+    /** Re-anchoring after {@code frames} frames; 0 never re-anchors. */
+    public TracingConfig withReanchorAfter(int frames) {
+        return new TracingConfig(
+                model, recipe, threads, capacity, timeout, framesTopic, liveMaxLag, frames);
+    }
+
+    /** {@code n} requests in flight per parallel instance. */
+    public TracingConfig withCapacity(int n) {
+        return new TracingConfig(
+                model, recipe, threads, n, timeout, framesTopic, liveMaxLag, reanchorAfter);
     }
 }

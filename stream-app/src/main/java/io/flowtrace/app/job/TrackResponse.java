@@ -58,6 +58,24 @@ public record TrackResponse(
         }
     }
 
+    /** This response with {@code replaced} as its points. */
+    public TrackResponse withPoints(List<PointResult> replaced) {
+        return new TrackResponse(
+                cameraId,
+                fromSequence,
+                toSequence,
+                missingFrames,
+                captureTimeMillis,
+                receivedAtMillis,
+                outcome,
+                modelId,
+                inferenceMillis,
+                replaced,
+                removedPointIds,
+                failure,
+                deadLetter);
+    }
+
     /** The points of {@code request}, tracked. */
     public static TrackResponse tracked(
             TrackRequest request,

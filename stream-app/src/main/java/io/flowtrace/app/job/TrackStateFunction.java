@@ -25,8 +25,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Follows each point of a camera from response to response; keyed by camera id, fed in order (see
- * {@link KlTracingAsyncFunction}). Emits one {@link FlowResult} per response (TRACKED, or SKIPPED
- * with the reason when the pair could not be tracked) and, on {@link #TRACK_UPDATES}, one {@link
+ * {@link KlTracingOperator}). Emits one {@link FlowResult} per response (TRACKED, or SKIPPED with
+ * the reason when the pair could not be tracked) and, on {@link #TRACK_UPDATES}, one {@link
  * TrackUpdate} per point: TRACKING, OCCLUDED when not visible, REACQUIRED when visible again right
  * after OCCLUDED, REMOVED when its query was removed or replaced. Dead letters of failed responses
  * go to {@link #DEAD_LETTERS}. A camera quiet for {@link TrackStateConfig#idleTimeout()} is
@@ -39,7 +39,6 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
     /** Stable uid and name of the operator. */
     public static final String UID = "track-state";
 
-    /** The latest state of each point after each response. */
     /** Histogram: from the later frame reaching the job to its result, ms. */
     public static final String METRIC_INGEST_TO_PUBLISH_MILLIS = "ingestToPublishMillis";
 
@@ -119,7 +118,7 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
         List<PointFlow> flows = new ArrayList<>(response.points().size());
         for (PointResult result : response.points()) {
             PointTrack previous = tracks.get(result.pointId());
-            if (previous == null || !previous.anchor().equals(result.anchor())) {
+            if (previous == null) { // a replaced point's old track ended with the removals
                 previous = PointTrack.start(result.anchor());
             }
             PointTrack next = previous.advance(result, response.toSequence());

@@ -11,12 +11,12 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -28,7 +28,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  * frames ─▶ routing ─▶ watermarks ─keyBy(camera)─▶ frame-pairing ─┐
  * queries ─▶ routing ─▶ watermarks ─keyBy(camera)────────────────┴▶ query-registry
- *   ─▶ kl-tracing (async, ordered) ─keyBy(camera)─▶ track-state ─▶ flow results
+ *   ─▶ kl-tracing (per camera in order) ─keyBy(camera)─▶ track-state ─▶ flow results
  *                                                         ├▶ track updates
  * every routing, late frame and failed pair ─────────────────────▶ dead letters
  * </pre>
@@ -118,16 +118,16 @@ public final class TrackingJob {
                         .process(new QueryRegistryFunction(config.queries()))
                         .uid(QueryRegistryFunction.UID)
                         .name(QueryRegistryFunction.UID);
-        TracingConfig tracing = config.tracing();
+        // the registry's output is already partitioned by camera: no shuffle of frames
         DataStream<TrackResponse> responses =
-                AsyncDataStream.orderedWait(
-                                requests,
-                                new KlTracingAsyncFunction(tracing),
-                                tracing.timeout().toMillis(),
-                                TimeUnit.MILLISECONDS,
-                                tracing.capacity())
-                        .uid(KlTracingAsyncFunction.UID)
-                        .name(KlTracingAsyncFunction.UID);
+                DataStreamUtils.reinterpretAsKeyedStream(
+                                requests, TrackRequest::cameraId, Types.STRING)
+                        .transform(
+                                KlTracingOperator.UID,
+                                KlTracingOperator.outputType(),
+                                new KlTracingOperator(
+                                        config.tracing(), config.tracks().idleTimeout()))
+                        .uid(KlTracingOperator.UID);
         SingleOutputStreamOperator<FlowResult> results =
                 responses
                         .keyBy(TrackResponse::cameraId)

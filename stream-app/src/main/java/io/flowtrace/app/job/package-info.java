@@ -2,8 +2,8 @@
  * The Flink functions of the tracking job, in the order data flows through them: {@link
  * io.flowtrace.app.job.FramePairingFunction} (frames to consecutive pairs), {@link
  * io.flowtrace.app.job.QueryRegistryFunction} (pairs and queries to tracking requests), {@link
- * io.flowtrace.app.job.KlTracingAsyncFunction} (requests to estimates) and {@link
- * io.flowtrace.app.job.TrackStateFunction} (estimates to flow results and track updates).
+ * io.flowtrace.app.job.KlTracingOperator} (requests to estimates, one camera pair at a time) and
+ * {@link io.flowtrace.app.job.TrackStateFunction} (estimates to flow results and track updates).
  *
  * <p>Values between them are public Java records whose fields Flink's type extractor understands
  * (strings, primitives, enums, lists and the generated Avro records), so they travel with Flink's

@@ -5,6 +5,7 @@ import io.flowtrace.inference.ProbeRequest;
 import io.flowtrace.inference.ProbeResult;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Probe models for the async function's tests. Flink serializes the operator (and so the model
@@ -28,9 +29,24 @@ final class FakeProbeModels {
     /** The latch blocking models wait on; reset by each test that uses them. */
     static final class Blocking {
         private static volatile CountDownLatch latch = new CountDownLatch(1);
+        private static final AtomicInteger ENTERED = new AtomicInteger();
 
         static void reset() {
             latch = new CountDownLatch(1);
+            ENTERED.set(0);
+        }
+
+        /** Probes that have started since the last reset. */
+        static int entered() {
+            return ENTERED.get();
+        }
+
+        /** Waits up to 30 s until {@code n} probes have started. */
+        static void awaitEntered(int n) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (ENTERED.get() < n && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
         }
 
         static void release() {
@@ -60,6 +76,7 @@ final class FakeProbeModels {
         @Override
         public ProbeResult probe(ProbeRequest request) {
             if (blocks) {
+                Blocking.ENTERED.incrementAndGet();
                 try {
                     Blocking.latch.await(30, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {

@@ -87,12 +87,16 @@ class TrackStateFunctionTest {
     }
 
     @Test
-    void marksReacquiredPointsAfterOcclusion() throws Exception {
-        send(tracked(1, 2, List.of(result(P, 11, 21, true)), 0));
-        send(tracked(2, 3, List.of(result(P, 12, 22, false)), 0));
-        send(tracked(3, 4, List.of(result(P, 13, 23, false)), 0));
-        send(tracked(4, 5, List.of(result(P, 14, 24, true)), 0));
-        send(tracked(5, 6, List.of(result(P, 15, 25, true)), 0));
+    void marksReacquiredPointsAfterOcclusionAndPublishesTheirAnchors() throws Exception {
+        // as the tracing operator re-anchors: on each sighting, kept while occluded
+        PointAnchor at2 = new PointAnchor(P.pointId(), 2, 11, 21);
+        send(tracked(1, 2, List.of(result(P, 11, 21, true).withNextAnchor(at2)), 0));
+        send(tracked(2, 3, List.of(result(at2, 12, 22, false)), 0));
+        send(tracked(3, 4, List.of(result(at2, 13, 23, false)), 0));
+        PointAnchor at5 = new PointAnchor(P.pointId(), 5, 14, 24);
+        send(tracked(4, 5, List.of(result(at2, 14, 24, true).withNextAnchor(at5)), 0));
+        PointAnchor at6 = new PointAnchor(P.pointId(), 6, 15, 25);
+        send(tracked(5, 6, List.of(result(at5, 15, 25, true).withNextAnchor(at6)), 0));
 
         List<TrackUpdate> updates = updates();
         assertThat(updates)

@@ -122,7 +122,7 @@ class TrackingJobITCase {
                     .allSatisfy(r -> assertThat(r.getStatus()).isEqualTo(PairStatus.TRACKED));
             assertThat(mine).allSatisfy(r -> assertThat(r.getPoints()).hasSize(5));
             assertThat(positions(camera, updates))
-                    .as("the job's tracks are the engine's, frame 0 straight to each frame")
+                    .as("the job's tracks are the engine's, from each point's anchor")
                     .isEqualTo(engine(clips.get(camera)));
             double error = meanError(clips.get(camera), camera, updates);
             assertThat(error).as("mean error of " + camera + " in px").isLessThan(3.0);
@@ -152,22 +152,47 @@ class TrackingJobITCase {
         return out;
     }
 
-    /** The same, from the engine run in process on the clip's frames. */
+    /**
+     * The same, from the engine run in process on the clip's frames the way the job tracks: each
+     * point straight from its anchor frame, re-anchored wherever it is seen, points grouped by
+     * anchor frame in id order.
+     */
     private static Map<String, String> engine(SyntheticClip clip) {
         Map<String, String> out = new java.util.TreeMap<>();
-        List<io.flowtrace.tracer.Point> points =
-                clip.queries().stream()
-                        .map(q -> new io.flowtrace.tracer.Point(q.x(), q.y()))
-                        .toList();
+        Map<String, double[]> anchors = new java.util.TreeMap<>(); // id -> frame, x, y
+        for (var q : clip.queries()) {
+            anchors.put(String.valueOf(q.id()), new double[] {0, q.x(), q.y()});
+        }
         io.flowtrace.tracer.KlTracer tracer =
                 new io.flowtrace.tracer.KlTracer(new ReferenceModel(), recipe());
         for (int t = 1; t < FRAMES; t++) {
-            List<io.flowtrace.tracer.PointEstimate> estimates =
-                    tracer.track(clip.frames().get(0), clip.frames().get(t), points);
-            for (int i = 0; i < points.size(); i++) {
-                io.flowtrace.tracer.Point p = estimates.get(i).position();
-                out.put(clip.queries().get(i).id() + "@" + t, p.x() + "," + p.y());
+            Map<Integer, List<String>> groups = new java.util.LinkedHashMap<>();
+            anchors.forEach(
+                    (id, a) ->
+                            groups.computeIfAbsent((int) a[0], f -> new java.util.ArrayList<>())
+                                    .add(id));
+            Map<String, double[]> next = new java.util.TreeMap<>(anchors);
+            for (var group : groups.entrySet()) {
+                List<io.flowtrace.tracer.Point> points =
+                        group.getValue().stream()
+                                .map(
+                                        id ->
+                                                new io.flowtrace.tracer.Point(
+                                                        anchors.get(id)[1], anchors.get(id)[2]))
+                                .toList();
+                List<io.flowtrace.tracer.PointEstimate> estimates =
+                        tracer.track(
+                                clip.frames().get(group.getKey()), clip.frames().get(t), points);
+                for (int i = 0; i < points.size(); i++) {
+                    io.flowtrace.tracer.PointEstimate e = estimates.get(i);
+                    String id = group.getValue().get(i);
+                    out.put(id + "@" + t, e.position().x() + "," + e.position().y());
+                    if (e.visible()) {
+                        next.put(id, new double[] {t, e.position().x(), e.position().y()});
+                    }
+                }
             }
+            anchors.putAll(next);
         }
         return out;
     }

@@ -4,8 +4,10 @@ import static io.flowtrace.app.job.TestFrames.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowtrace.app.job.internal.BufferedFrame;
+import io.flowtrace.app.job.internal.CameraAnchors;
 import io.flowtrace.app.job.internal.PointTrack;
 import io.flowtrace.app.job.internal.ReorderIndex;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.ExecutionConfig;
@@ -32,7 +34,8 @@ class ValueTypesTest {
                     TrackResponse.class,
                     BufferedFrame.class,
                     ReorderIndex.class,
-                    PointTrack.class);
+                    PointTrack.class,
+                    CameraAnchors.Anchored.class);
 
     @Test
     void valueTypesUsePojoAndAvroSerializersNotKryo() {
@@ -74,11 +77,14 @@ class ValueTypesTest {
                                 request,
                                 "m:1",
                                 3.5,
-                                List.of(new PointResult(anchor, 4, 5, true, 0.7, 8, Double.NaN))),
+                                List.of(
+                                        new PointResult(anchor, 4, 5, true, 0.7, 8, Double.NaN)
+                                                .withNextAnchor(new PointAnchor("p", 2, 4, 5)))),
                         TrackResponse.timedOut(request, "m:1", "slow"),
                         new BufferedFrame(frame("a", 1), 9),
                         ReorderIndex.empty().with(5, 500).with(3, 300),
-                        PointTrack.start(anchor));
+                        PointTrack.start(anchor),
+                        new CameraAnchors.Anchored(anchor, new PointAnchor("p", 2, 4, 5)));
         for (Object value : values) {
             assertThat(roundTrip(value)).isEqualTo(value);
         }
@@ -91,7 +97,7 @@ class ValueTypesTest {
                 List.of(
                         new FramePairingFunction(config.pairing()),
                         new QueryRegistryFunction(config.queries()),
-                        new KlTracingAsyncFunction(config.tracing()),
+                        new KlTracingOperator(config.tracing(), Duration.ofMinutes(1)),
                         new TrackStateFunction(config.tracks()));
         for (Object function : functions) {
             assertThat(InstantiationUtil.clone((java.io.Serializable) function)).isNotNull();

@@ -6,17 +6,18 @@ import io.flowtrace.schema.TrackStatus;
 import java.util.Objects;
 
 /**
- * What the job remembers of one tracked point: its anchor, its latest estimate and where it was
+ * What the job remembers of one tracked point: its latest estimate and its anchor, where it was
  * last confidently seen.
  *
- * @param anchor the point's query and the frame it is tracked from
+ * @param anchor the point and the frame its track started from
  * @param sequence frame of the latest estimate
  * @param x latest horizontal position in pixels
  * @param y latest vertical position in pixels
  * @param visible whether the latest estimate was visible
  * @param peak the latest divergence peak
  * @param status the latest status
- * @param seenSequence frame on which the point was last visible (the anchor frame at first)
+ * @param seenSequence the anchor frame the point is tracked from next: where it was last
+ *     confidently seen (its start frame at first)
  * @param seenX horizontal position there
  * @param seenY vertical position there
  */
@@ -72,9 +73,9 @@ public record PointTrack(
                 seen,
                 (float) result.peak(),
                 next,
-                seen ? toSequence : seenSequence,
-                seen ? result.x() : seenX,
-                seen ? result.y() : seenY);
+                result.nextAnchor().sequence(),
+                result.nextAnchor().x(),
+                result.nextAnchor().y());
     }
 
     /** The track ended by a removal noticed on frame {@code toSequence}, at its last position. */

@@ -1,0 +1,484 @@
+package io.flowtrace.app.job;
+
+import static io.flowtrace.app.job.TestFrames.claimedPng;
+import static io.flowtrace.app.job.TestFrames.png;
+import static io.flowtrace.app.job.TestFrames.rgb24;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.flowtrace.inference.RgbImage;
+import io.flowtrace.schema.DeadLetter;
+import io.flowtrace.schema.DeadLetterReason;
+import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.RecordCodec;
+import io.flowtrace.synth.SceneSpec;
+import io.flowtrace.synth.SyntheticClip;
+import io.flowtrace.task.TrackPoint;
+import io.flowtrace.tracer.TracerConfig;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.operators.testutils.MockEnvironment;
+import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
+import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class KlTracingOperatorTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String CAMERA = "cam";
+    private static final Duration IDLE = Duration.ofMinutes(10);
+
+    /** A quick recipe: two masks, one zoom. */
+    private static final TracingConfig FAST =
+            TracingConfig.defaults()
+                    .withRecipe(() -> TracerConfig.defaults().withMasks(2).withZoomIterations(1))
+                    .withTimeout(TIMEOUT);
+
+    private final RecordingMetricGroup metrics = new RecordingMetricGroup();
+    private MockEnvironment environment;
+    private KeyedOneInputStreamOperatorTestHarness<String, TrackRequest, TrackResponse> harness;
+    private KlTracingOperator operator;
+
+    @AfterEach
+    void close() throws Exception {
+        FakeProbeModels.Blocking.release();
+        if (harness != null) {
+            harness.close();
+        }
+        if (environment != null) {
+            environment.close();
+        }
+    }
+
+    @Test
+    void tracksAGeneratedTranslationWithinAPixel() throws Exception {
+        SyntheticClip clip =
+                SyntheticClip.generate(
+                        SceneSpec.builder()
+                                .size(96, 96)
+                                .layers(2)
+                                .maxSpeed(4)
+                                .queries(8)
+                                .seed(7)
+                                .build());
+        Frame first = png(CAMERA, 10, clip.frames().get(0));
+        Frame second = png(CAMERA, 11, clip.frames().get(1));
+        List<PointAnchor> points =
+                clip.queries().stream()
+                        .map(q -> new PointAnchor("q" + q.id(), 10, q.x(), q.y()))
+                        .toList();
+        start(FAST);
+
+        TrackResponse response = track(request(second, points, first));
+
+        assertThat(response.outcome())
+                .as("%s", response.failure())
+                .isEqualTo(TrackResponse.Outcome.TRACKED);
+        assertThat(response.modelId()).isEqualTo("flowtrace-reference:1");
+        assertThat(response.inferenceMillis()).isPositive();
+        Map<String, TrackPoint> truth =
+                clip.groundTruth().stream()
+                        .collect(Collectors.toMap(t -> "q" + t.id(), Function.identity()));
+        double errorSum = 0;
+        int visible = 0;
+        for (PointResult r : response.points()) {
+            TrackPoint t = truth.get(r.pointId());
+            if (t.visible()) {
+                errorSum += Math.hypot(r.x() - t.x(), r.y() - t.y());
+                visible++;
+            }
+        }
+        System.out.printf(
+                "job translation: mean error %.3f px over %d visible points%n",
+                errorSum / visible, visible); // kept in the surefire report
+        assertThat(visible).isGreaterThan(4);
+        assertThat(errorSum / visible).as("mean end-point error in px").isLessThan(1.0);
+        assertThat(response.points())
+                .extracting(PointResult::anchor)
+                .containsExactlyElementsOf(points);
+    }
+
+    @Test
+    void tracksEachAnchorGroupFromItsOwnFrame() throws Exception {
+        RgbImage image =
+                SyntheticClip.generate(SceneSpec.builder().size(64, 64).queries(1).build())
+                        .frames()
+                        .get(0);
+        Frame anchor1 = rgb24(CAMERA, 1, image);
+        Frame anchor2 = png(CAMERA, 2, image);
+        Frame later = rgb24(CAMERA, 3, image);
+        start(FAST);
+
+        TrackResponse response =
+                track(
+                        request(
+                                later,
+                                List.of(
+                                        new PointAnchor("a", 1, 20, 20),
+                                        new PointAnchor("b", 2, 40, 30)),
+                                anchor1,
+                                anchor2));
+
+        assertThat(response.outcome())
+                .as("%s", response.failure())
+                .isEqualTo(TrackResponse.Outcome.TRACKED);
+        assertThat(response.points()).extracting(PointResult::pointId).containsExactly("a", "b");
+        assertThat(response.points().get(1).x()).isCloseTo(40, within(1.0));
+    }
+
+    @Test
+    void deadLettersAnUndecodableFrameWithAReason() throws Exception {
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        Frame garbage = claimedPng(CAMERA, 2, 32, 32, "not a png".getBytes(StandardCharsets.UTF_8));
+        start(FAST);
+
+        TrackResponse response =
+                track(request(garbage, List.of(new PointAnchor("p", 1, 5, 5)), anchor));
+
+        assertThat(response.outcome()).isEqualTo(TrackResponse.Outcome.FAILED);
+        assertThat(response.points()).isEmpty();
+        DeadLetter letter = response.deadLetter();
+        assertThat(letter.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE);
+        assertThat(letter.getMessage()).contains("camera cam frame 2", "PNG");
+        assertThat(letter.getSourceTopic()).isEqualTo("frames");
+        assertThat(letter.getKey())
+                .isEqualTo(ByteBuffer.wrap(CAMERA.getBytes(StandardCharsets.UTF_8)));
+        assertThat(RecordCodec.of(Frame.class).decode(bytes(letter.getRaw()))).isEqualTo(garbage);
+        assertThat(response.failure()).startsWith("UNDECODABLE: camera cam frame 2");
+        assertThat(metrics.count(KlTracingOperator.METRIC_FAILED_REQUESTS)).isEqualTo(1);
+    }
+
+    @Test
+    void deadLettersAFrameOfTheWrongSize() throws Exception {
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        Frame later = rgb24(CAMERA, 2, RgbImage.blank(32, 16));
+        start(FAST);
+
+        TrackResponse response =
+                track(request(later, List.of(new PointAnchor("p", 1, 5, 5)), anchor));
+
+        assertThat(response.deadLetter().getReason()).isEqualTo(DeadLetterReason.BAD_FRAME);
+        assertThat(response.deadLetter().getMessage())
+                .isEqualTo("camera cam frame 2 is 32x16 but its anchor frame 1 is 32x32");
+    }
+
+    @Test
+    void reportsModelErrorsAsFailedResponses() throws Exception {
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        Frame later = rgb24(CAMERA, 2, RgbImage.blank(32, 32));
+        start(FAST.withModel(FakeProbeModels.failing()));
+
+        TrackResponse response =
+                track(request(later, List.of(new PointAnchor("p", 1, 5, 5)), anchor));
+
+        assertThat(response.outcome()).isEqualTo(TrackResponse.Outcome.FAILED);
+        assertThat(response.deadLetter().getReason()).isEqualTo(DeadLetterReason.MODEL_ERROR);
+        assertThat(response.deadLetter().getMessage())
+                .contains("model failing:1", "camera cam frame 2", "does not probe");
+        assertThat(response.deadLetter().getRaw().remaining()).isZero();
+    }
+
+    @Test
+    void completesTimedOutRequestsInsteadOfFailing() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        Frame later = rgb24(CAMERA, 2, RgbImage.blank(32, 32));
+        start(FAST.withModel(FakeProbeModels.blocking()));
+        harness.setProcessingTime(0);
+
+        harness.processElement(request(later, List.of(new PointAnchor("p", 1, 5, 5)), anchor), 0);
+        harness.setProcessingTime(TIMEOUT.toMillis() + 1);
+        runMailUntil(1);
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out).hasSize(1);
+        assertThat(out.get(0).outcome()).isEqualTo(TrackResponse.Outcome.TIMED_OUT);
+        assertThat(out.get(0).failure()).isEqualTo("no result within 30000 ms");
+        assertThat(out.get(0).modelId()).isEqualTo("blocking:1");
+        assertThat(metrics.count(KlTracingOperator.METRIC_TIMED_OUT_REQUESTS)).isEqualTo(1);
+    }
+
+    @Test
+    void skipsPairsThatWaitedTooLongInLiveModeWhenANewerPairWaits() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
+        start(FAST.withModel(FakeProbeModels.blocking()).withLiveMaxLag(Duration.ofSeconds(5)));
+        harness.setProcessingTime(0);
+
+        // the first pair occupies the camera; three more arrive meanwhile
+        for (long seq = 2; seq <= 5; seq++) {
+            harness.processElement(
+                    request(rgb24(CAMERA, seq, RgbImage.blank(32, 32)), points, anchor), 0);
+        }
+        harness.setProcessingTime(6_000); // pairs 3..5 have now waited 6 s
+        FakeProbeModels.Blocking.release();
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out).extracting(TrackResponse::toSequence).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(out)
+                .extracting(TrackResponse::outcome)
+                .containsExactly(
+                        TrackResponse.Outcome.FAILED, // the blocking model then throws
+                        TrackResponse.Outcome.SKIPPED,
+                        TrackResponse.Outcome.SKIPPED,
+                        TrackResponse.Outcome.FAILED); // the newest is tracked however late
+        assertThat(out.get(1).failure())
+                .isEqualTo(
+                        "live mode: the pair waited 6000 ms, more than the 5000 ms allowed;"
+                                + " skipped for newer pairs");
+        assertThat(out.get(1).deadLetter()).isNull();
+        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isEqualTo(2);
+    }
+
+    @Test
+    void reanchorsAConfidentlySeenPointOnItsSighting() throws Exception {
+        SyntheticClip clip = clip(3);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        List<PointAnchor> queries = queries(clip, 0);
+        start(FAST);
+
+        harness.processElement(request(png(CAMERA, 1, clip.frames().get(1)), queries, f0), 0);
+        harness.processElement(request(png(CAMERA, 2, clip.frames().get(2)), queries, f0), 0);
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out).hasSize(2);
+        TrackResponse first = out.get(0);
+        TrackResponse second = out.get(1);
+        assertThat(first.points())
+                .extracting(PointResult::anchor)
+                .containsExactlyElementsOf(queries);
+        for (int i = 0; i < queries.size(); i++) {
+            PointResult r1 = first.points().get(i);
+            PointResult r2 = second.points().get(i);
+            if (r1.visible()) {
+                PointAnchor sighting = new PointAnchor(r1.pointId(), 1, r1.x(), r1.y());
+                assertThat(r1.nextAnchor()).isEqualTo(sighting);
+                assertThat(r2.anchor()).as("tracked from its sighting").isEqualTo(sighting);
+            } else {
+                assertThat(r2.anchor())
+                        .as("occluded: tried again from its query")
+                        .isEqualTo(queries.get(i));
+            }
+        }
+        assertThat(first.points()).anyMatch(PointResult::visible);
+        assertThat(meanError(clip, second, 2)).as("mean error in px on frame 2").isLessThan(1.0);
+        assertThat(operator.keptFrames(CAMERA)).as("frame 2 holds every sighting now").isEqualTo(1);
+    }
+
+    @Test
+    void keepsPointsOnTheirQueryFrameWhenReanchoringIsOff() throws Exception {
+        SyntheticClip clip = clip(3);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        List<PointAnchor> queries = queries(clip, 0);
+        start(FAST.withReanchorAfter(0));
+
+        harness.processElement(request(png(CAMERA, 1, clip.frames().get(1)), queries, f0), 0);
+        harness.processElement(request(png(CAMERA, 2, clip.frames().get(2)), queries, f0), 0);
+        harness.endInput();
+
+        for (TrackResponse r : harness.extractOutputValues()) {
+            assertThat(r.points())
+                    .extracting(PointResult::anchor)
+                    .containsExactlyElementsOf(queries);
+            assertThat(r.points())
+                    .extracting(PointResult::nextAnchor)
+                    .containsExactlyElementsOf(queries);
+        }
+        assertThat(operator.keptFrames(CAMERA)).isZero();
+    }
+
+    @Test
+    void startsAReplacedPointAgainFromItsNewQuery() throws Exception {
+        SyntheticClip clip = clip(3);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        Frame f1 = png(CAMERA, 1, clip.frames().get(1));
+        List<PointAnchor> queries = queries(clip, 0).subList(0, 1);
+        PointAnchor replaced = new PointAnchor(queries.get(0).pointId(), 1, 20, 20);
+        start(FAST);
+
+        harness.processElement(request(f1, queries, f0), 0);
+        harness.processElement(
+                request(png(CAMERA, 2, clip.frames().get(2)), List.of(replaced), f1), 0);
+        harness.endInput();
+
+        TrackResponse second = harness.extractOutputValues().get(1);
+        assertThat(second.points().get(0).anchor()).isEqualTo(replaced);
+    }
+
+    @Test
+    void tracksOnePairOfACameraAtATimeAndCamerasSideBySide() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        Frame anchorA = rgb24("a", 1, RgbImage.blank(32, 32));
+        Frame anchorB = rgb24("b", 1, RgbImage.blank(32, 32));
+        List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
+        start(FAST.withModel(FakeProbeModels.blocking()));
+
+        harness.processElement(
+                request("a", rgb24("a", 2, RgbImage.blank(32, 32)), points, anchorA), 0);
+        harness.processElement(
+                request("a", rgb24("a", 3, RgbImage.blank(32, 32)), points, anchorA), 0);
+        harness.processElement(
+                request("b", rgb24("b", 2, RgbImage.blank(32, 32)), points, anchorB), 0);
+
+        FakeProbeModels.Blocking.awaitEntered(2);
+        Thread.sleep(200);
+        assertThat(FakeProbeModels.Blocking.entered()).as("a:3 waits for a:2").isEqualTo(2);
+        assertThat(operator.queued()).isEqualTo(3);
+        FakeProbeModels.Blocking.release();
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out).hasSize(3);
+        assertThat(out.stream().filter(r -> r.cameraId().equals("a")))
+                .extracting(TrackResponse::toSequence)
+                .containsExactly(2L, 3L);
+        assertThat(FakeProbeModels.Blocking.entered()).isEqualTo(3);
+    }
+
+    @Test
+    void tracksRequestsRestoredFromASnapshot() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        SyntheticClip clip = clip(3);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        List<PointAnchor> queries = queries(clip, 0);
+        start(FAST.withModel(FakeProbeModels.blocking()));
+        harness.processElement(request(png(CAMERA, 1, clip.frames().get(1)), queries, f0), 0);
+        harness.processElement(request(png(CAMERA, 2, clip.frames().get(2)), queries, f0), 0);
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        FakeProbeModels.Blocking.release();
+        harness.close();
+        environment.close();
+
+        start(FAST, snapshot);
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out).extracting(TrackResponse::toSequence).containsExactly(1L, 2L);
+        assertThat(out)
+                .extracting(TrackResponse::outcome)
+                .containsOnly(TrackResponse.Outcome.TRACKED);
+        assertThat(meanError(clip, out.get(1), 2)).isLessThan(1.0);
+    }
+
+    @Test
+    void forgetsTheAnchorsOfACameraThatWentIdle() throws Exception {
+        SyntheticClip clip = clip(2);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        start(FAST);
+        harness.setProcessingTime(0);
+        harness.processElement(
+                request(png(CAMERA, 1, clip.frames().get(1)), queries(clip, 0), f0), 0);
+        harness.endInput();
+        assertThat(operator.keptFrames(CAMERA)).isEqualTo(1);
+
+        harness.setProcessingTime(IDLE.toMillis() + 1);
+
+        assertThat(operator.keptFrames(CAMERA)).isZero();
+    }
+
+    private void start(TracingConfig config) throws Exception {
+        start(config, null);
+    }
+
+    private void start(TracingConfig config, OperatorSubtaskState restored) throws Exception {
+        environment = new MockEnvironmentBuilder().setMetricGroup(metrics).build();
+        operator = new KlTracingOperator(config, IDLE);
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        operator, TrackRequest::cameraId, Types.STRING, environment);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
+        harness.open();
+    }
+
+    private TrackResponse track(TrackRequest request) throws Exception {
+        harness.processElement(request, 0);
+        harness.endInput();
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+
+    /** Runs the task's mail (results, timers) until {@code n} responses are out. */
+    private void runMailUntil(int n) throws Exception {
+        TaskMailbox mailbox = harness.getTaskMailbox();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (harness.extractOutputValues().size() < n) {
+            Optional<Mail> mail = mailbox.tryTake(TaskMailbox.MIN_PRIORITY);
+            if (mail.isPresent()) {
+                mail.get().run();
+            } else if (System.nanoTime() > deadline) {
+                throw new AssertionError("fewer than " + n + " responses in time");
+            } else {
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    private static SyntheticClip clip(int frames) {
+        return SyntheticClip.generate(
+                SceneSpec.builder()
+                        .size(96, 96)
+                        .frames(frames)
+                        .layers(2)
+                        .maxSpeed(3)
+                        .queries(8)
+                        .seed(7)
+                        .build());
+    }
+
+    private static List<PointAnchor> queries(SyntheticClip clip, long sequence) {
+        return clip.queries().stream()
+                .map(q -> new PointAnchor("q" + q.id(), sequence, q.x(), q.y()))
+                .toList();
+    }
+
+    /** Mean distance to the truth on clip frame {@code t} over points visible there. */
+    private static double meanError(SyntheticClip clip, TrackResponse response, int t) {
+        Map<String, TrackPoint> truth =
+                clip.groundTruth().stream()
+                        .filter(p -> p.t() == t)
+                        .collect(Collectors.toMap(p -> "q" + p.id(), Function.identity()));
+        List<Double> errors = new ArrayList<>();
+        for (PointResult r : response.points()) {
+            TrackPoint p = truth.get(r.pointId());
+            if (p.visible()) {
+                errors.add(Math.hypot(r.x() - p.x(), r.y() - p.y()));
+            }
+        }
+        assertThat(errors).isNotEmpty();
+        return errors.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+    }
+
+    private static TrackRequest request(Frame later, List<PointAnchor> points, Frame... anchors) {
+        return request(CAMERA, later, points, anchors);
+    }
+
+    private static TrackRequest request(
+            String camera, Frame later, List<PointAnchor> points, Frame... anchors) {
+        return new TrackRequest(
+                camera, later.getSequence() - 1, later, 0, 0, points, List.of(anchors), List.of());
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
+    }
+}
