@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code flowtrace demo}: the streaming pipeline on one machine. Generates camera clips with exact
  * ground truth, starts an in-JVM Kafka broker and the tracking job on a local Flink environment,
  * sends the frames in real time, reads the results back and prints, per camera, pairs, points,
- * accuracy, throughput and latency; writes an MP4 with the tracks drawn. It ends by itself.
+ * accuracy, throughput and latency; writes an MP4 per camera with the tracks drawn. It ends by
+ * itself.
  */
 @Command(
         name = "demo",
@@ -38,7 +39,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the streaming pipeline end to end on generated cameras: Kafka (in process),"
                     + " the Flink tracking job (local), KL-tracing on the reference model; prints"
-                    + " per-camera accuracy, throughput and latency and writes an MP4 of the tracks."
+                    + " per-camera accuracy, throughput and latency and writes an MP4 of each camera's"
+                    + " tracks."
         },
         footer = {"", "Exit codes: 0 done; 1 not every pair's result arrived in time."})
 public final class DemoCommand implements Callable<Integer> {
@@ -144,14 +146,21 @@ public final class DemoCommand implements Callable<Integer> {
                                         clips, fps, config, Duration.ofSeconds(timeoutSeconds)))
                         .run();
         DemoReport.lines(clips, outputs).forEach(stdout::println);
-        String first = clips.keySet().iterator().next();
-        Path pred = dir.resolve(first).resolve("pred.csv");
-        TracksCsv.write(pred, DemoReport.rows(first, outputs.updates()));
-        Path video = dir.resolve(first + "-tracks.mp4");
-        TaskPictures.run(
-                new TaskPictures.Options(
-                        clips.get(first).task(), pred, dir.resolve(first), video, 100, 0, fps));
-        stdout.println("wrote " + video);
+        for (String camera : clips.keySet()) {
+            Path pred = dir.resolve(camera).resolve("pred.csv");
+            TracksCsv.write(pred, DemoReport.rows(camera, outputs.updates()));
+            Path video = dir.resolve(camera + "-tracks.mp4");
+            TaskPictures.run(
+                    new TaskPictures.Options(
+                            clips.get(camera).task(),
+                            pred,
+                            dir.resolve(camera),
+                            video,
+                            100,
+                            0,
+                            fps));
+            stdout.println("wrote " + video);
+        }
         if (!outputs.complete()) {
             spec.commandLine()
                     .getErr()

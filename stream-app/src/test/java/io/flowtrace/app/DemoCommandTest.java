@@ -20,7 +20,7 @@ class DemoCommandTest {
                 CommandRun.of(
                         "demo",
                         "--cameras",
-                        "1",
+                        "2",
                         "--frames",
                         "3",
                         "--queries",
@@ -33,10 +33,12 @@ class DemoCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("cam-1: 2 of 2 pairs tracked, 3 points, 6 track rows")
+                .contains("cam-2: 2 of 2 pairs tracked, 3 points, 6 track rows")
                 .contains("<δavg")
                 .contains("latency in job p50");
         assertThat(TracksCsv.read(out.resolve("cam-1/pred.csv"))).hasSize(6);
         assertThat(Files.size(out.resolve("cam-1-tracks.mp4"))).isPositive();
+        assertThat(Files.size(out.resolve("cam-2-tracks.mp4"))).isPositive();
         assertThat(out.resolve("cam-1/gt.csv")).exists();
     }
 
