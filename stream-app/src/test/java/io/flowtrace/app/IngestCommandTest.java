@@ -2,6 +2,7 @@ package io.flowtrace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import io.flowtrace.app.kafka.AvroSerde;
 import io.flowtrace.app.kafka.EmbeddedKafka;
 import io.flowtrace.app.video.TestVideos;
@@ -11,6 +12,7 @@ import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.synth.SyntheticClip;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +132,70 @@ class IngestCommandTest {
         List<ConsumerRecord<String, Frame>> records = readAll("frames-raw", 3);
         assertThat(records).hasSize(3);
         assertThat(bytes(records.get(2).value())).isEqualTo(clip.frames().get(2).rgb());
+    }
+
+    @Test
+    void producesEveryFrameOfAStreamReadFromAUrl() throws Exception {
+        kafka.createTopics(1, "frames-url");
+        SyntheticClip clip = TestTasks.clip(5, 2, 33);
+        Path video = TestVideos.writeLossless(clip.frames(), dir.resolve("clip.mkv"));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext(
+                "/cam/clip.mkv",
+                exchange -> {
+                    byte[] body = Files.readAllBytes(video);
+                    exchange.getResponseHeaders().set("Content-Type", "video/x-matroska");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (var out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/cam/clip.mkv";
+
+            CommandRun run =
+                    CommandRun.of(
+                            "ingest",
+                            "--url",
+                            url,
+                            "--camera",
+                            "cam-u",
+                            "--encoding",
+                            "RGB24",
+                            "--bootstrap-servers",
+                            kafka.bootstrapServers(),
+                            "--topic",
+                            "frames-url");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<ConsumerRecord<String, Frame>> records = readAll("frames-url", 5);
+            assertThat(records)
+                    .extracting(r -> r.value().getSequence())
+                    .containsExactly(0L, 1L, 2L, 3L, 4L);
+            assertThat(records.get(0).value().getSource()).isEqualTo(url);
+            assertThat(bytes(records.get(3).value()))
+                    .as("lossless video, raw pixels: the frame as generated")
+                    .isEqualTo(clip.frames().get(3).rgb());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void rejectsACaptureDeviceThatIsNotThereNamingIt() {
+        CommandRun run =
+                CommandRun.of(
+                        "ingest",
+                        "--device",
+                        dir.resolve("video9").toString(),
+                        "--camera",
+                        "cam-d",
+                        "--bootstrap-servers",
+                        kafka.bootstrapServers());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(dir.resolve("video9").toString(), "cannot open");
     }
 
     @Test
