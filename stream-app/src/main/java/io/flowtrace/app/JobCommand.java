@@ -89,6 +89,15 @@ public final class JobCommand implements Callable<Integer> {
     private int grid;
 
     @Option(
+            names = "--corners",
+            paramLabel = "PX",
+            defaultValue = "0",
+            description =
+                    "seed the image corners (Shi-Tomasi) of cameras nobody queried: as many as a"
+                            + " grid of PX would hold, at least PX/2 apart; 0 = off")
+    private int corners;
+
+    @Option(
             names = "--parallelism",
             paramLabel = "N",
             defaultValue = "2",
@@ -120,12 +129,15 @@ public final class JobCommand implements Callable<Integer> {
         if (parallelism < 1
                 || checkpointMillis < 10
                 || grid < 0
+                || corners < 0
+                || (grid > 0 && corners > 0)
                 || reanchorAfter < 0
                 || !(liveMaxLagSeconds >= 0)) {
             throw new ParameterException(
                     spec.commandLine(),
-                    "need --parallelism >= 1, --checkpoint-interval >= 10, --grid >= 0,"
-                            + " --reanchor-after >= 0 and --live-max-lag >= 0");
+                    "need --parallelism >= 1, --checkpoint-interval >= 10, --grid >= 0 or"
+                            + " --corners >= 0 (not both), --reanchor-after >= 0 and"
+                            + " --live-max-lag >= 0");
         }
         ModelProvider provider = provider(model);
         Preset recipe = preset;
@@ -133,7 +145,11 @@ public final class JobCommand implements Callable<Integer> {
         JobConfig config =
                 new JobConfig(
                         defaults.pairing(),
-                        grid > 0 ? defaults.queries().withGrid(grid) : defaults.queries(),
+                        grid > 0
+                                ? defaults.queries().withGrid(grid)
+                                : corners > 0
+                                        ? defaults.queries().withCorners(corners)
+                                        : defaults.queries(),
                         defaults.tracing()
                                 .withModel(provider)
                                 .withRecipe(recipe::config)

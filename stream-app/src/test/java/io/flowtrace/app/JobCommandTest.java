@@ -92,6 +92,22 @@ class JobCommandTest {
         assertThat(run.err()).contains("triton:8001");
     }
 
+    @Test
+    void rejectsGridAndCornerSeedingTogether() {
+        CommandRun run =
+                CommandRun.of(
+                        "job",
+                        "--bootstrap-servers",
+                        "localhost:1",
+                        "--grid",
+                        "32",
+                        "--corners",
+                        "32");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--corners >= 0 (not both)");
+    }
+
     private static void sendQueries(EmbeddedKafka kafka, SyntheticClip clip) {
         try (KafkaProducer<String, TrackQuery> producer =
                 new KafkaProducer<>(

@@ -1,11 +1,15 @@
 package io.flowtrace.app.job;
 
+import io.flowtrace.app.baseline.Corners;
 import io.flowtrace.app.job.internal.CameraPoints;
+import io.flowtrace.app.job.internal.FrameDecoding;
+import io.flowtrace.app.job.internal.FrameDecodingException;
 import io.flowtrace.app.job.internal.GridSeeding;
 import io.flowtrace.app.job.internal.IdleTimer;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.TrackQuery;
+import io.flowtrace.tracer.Point;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +39,8 @@ import org.apache.flink.util.Collector;
  * (the old track ends as if removed); a REMOVE of an unknown id is counted and ignored; ADDs beyond
  * {@link QueryConfig#maxPoints()} or outside their frame are counted and ignored. Anchor frames
  * stay in state exactly as long as some point references them. With {@link SeedingMode#GRID} a
- * camera with no points gets a grid on its first pair. A camera that sends nothing for {@link
+ * camera with no points gets a grid on its first pair, with {@link SeedingMode#CORNERS} the image
+ * corners of the first pair that has some. A camera that sends nothing for {@link
  * QueryConfig#idleTimeout()} is forgotten.
  *
  * <p>Pairs wait until the watermark of both inputs passes the later frame's capture time, so every
@@ -114,10 +119,9 @@ public class QueryRegistryFunction
     }
 
     private void track(FramePair pair, Collector<TrackRequest> out) throws Exception {
-        if (config.seeding() == SeedingMode.GRID && seeded.value() == null) {
-            seeded.update(true);
-            if (points.isEmpty()) {
-                seedGrid(pair.earlier());
+        if (config.seeding() != SeedingMode.NONE && seeded.value() == null) {
+            if (!points.isEmpty() || seed(pair.earlier())) {
+                seeded.update(true);
             }
         }
         rejectedQueries.inc(points.placeWaiting(pair.earlier()));
@@ -180,15 +184,32 @@ public class QueryRegistryFunction
         }
     }
 
-    private void seedGrid(Frame frame) throws Exception {
-        for (GridSeeding.GridPoint p :
+    /**
+     * Places the camera's own points on {@code frame}; false when it found none (a flat or
+     * undecodable frame: its pair fails on its own), so the next pair tries again.
+     */
+    private boolean seed(Frame frame) throws Exception {
+        int spacing = config.gridSpacing();
+        List<GridSeeding.GridPoint> grid =
                 GridSeeding.points(
-                        frame.getWidth(),
-                        frame.getHeight(),
-                        config.gridSpacing(),
-                        config.maxPoints())) {
-            points.place(p.id(), frame, p.x(), p.y());
+                        frame.getWidth(), frame.getHeight(), spacing, config.maxPoints());
+        if (config.seeding() == SeedingMode.GRID) {
+            for (GridSeeding.GridPoint p : grid) {
+                points.place(p.id(), frame, p.x(), p.y());
+            }
+            return !grid.isEmpty();
         }
+        List<Point> corners;
+        try {
+            corners = Corners.find(FrameDecoding.decode(frame), spacing / 2.0, grid.size());
+        } catch (FrameDecodingException e) {
+            return false;
+        }
+        for (Point c : corners) {
+            String id = "corner-" + Math.round(c.x()) + "-" + Math.round(c.y());
+            points.place(id, frame, c.x(), c.y());
+        }
+        return !corners.isEmpty();
     }
 
     @VisibleForTesting

@@ -6,7 +6,9 @@ import static io.flowtrace.app.job.TestFrames.pair;
 import static io.flowtrace.app.job.TestFrames.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flowtrace.app.baseline.CornersTest;
 import io.flowtrace.app.job.internal.CameraPoints;
+import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.TrackQuery;
 import java.time.Duration;
@@ -203,6 +205,31 @@ class QueryRegistryFunctionTest {
                 .contains(new PointAnchor("grid-56-40", 1, 56, 40));
         assertThat(requests.get(1).points()).hasSize(4 * 3 - 1);
         assertThat(requests.get(1).anchorFrames()).containsExactly(frame("a", 1, 64, 48));
+    }
+
+    @Test
+    void seedsImageCornersOnTheFirstPairThatHasSome() throws Exception {
+        start(CONFIG.withCorners(16));
+        Frame flat = TestFrames.png("a", 1, RgbImage.blank(64, 48));
+        Frame box = TestFrames.png("a", 2, CornersTest.rectangle(64, 48, 16, 12, 24, 20));
+        Frame next = TestFrames.png("a", 3, CornersTest.rectangle(64, 48, 16, 12, 24, 20));
+
+        send(new FramePair("a", flat, box, 0, 0));
+        send(new FramePair("a", box, next, 0, 0));
+
+        List<TrackRequest> requests = harness.extractOutputValues();
+        assertThat(requests.get(0).points()).as("a flat frame has no corners").isEmpty();
+        List<PointAnchor> seeded = requests.get(1).points();
+        assertThat(seeded).hasSize(4).allSatisfy(p -> assertThat(p.sequence()).isEqualTo(2));
+        assertThat(seeded)
+                .extracting(PointAnchor::pointId)
+                .allMatch(id -> id.startsWith("corner-"));
+        assertThat(seeded)
+                .anySatisfy(
+                        p ->
+                                assertThat(Math.hypot(p.x() - 16, p.y() - 12))
+                                        .isLessThanOrEqualTo(1.5));
+        assertThat(requests.get(1).anchorFrames()).containsExactly(box);
     }
 
     @Test
