@@ -1,21 +1,29 @@
 package io.flowtrace.app;
 
+import io.flowtrace.app.baseline.Corners;
+import io.flowtrace.app.demo.DemoCamera;
 import io.flowtrace.app.demo.DemoOutputs;
 import io.flowtrace.app.demo.DemoReport;
 import io.flowtrace.app.demo.StreamingDemo;
-import io.flowtrace.app.demo.StreamingDemo.DemoCamera;
 import io.flowtrace.app.internal.Preset;
 import io.flowtrace.app.job.JobConfig;
 import io.flowtrace.app.picture.TaskPictures;
+import io.flowtrace.app.video.VideoSourceException;
+import io.flowtrace.app.video.VideoStream;
+import io.flowtrace.inference.RgbImage;
 import io.flowtrace.synth.MotionKind;
 import io.flowtrace.synth.SceneSpec;
 import io.flowtrace.synth.SyntheticClip;
+import io.flowtrace.task.Query;
 import io.flowtrace.task.TracksCsv;
+import io.flowtrace.tracer.Point;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,6 +102,15 @@ public final class DemoCommand implements Callable<Integer> {
     private double liveMaxLagSeconds;
 
     @Option(
+            names = "--video",
+            paramLabel = "FILE",
+            description =
+                    "track this video as one camera instead of the generated ones: its first"
+                            + " --frames frames, --queries points on the first frame's strongest"
+                            + " corners; it has no ground truth, so no accuracy is printed")
+    private Path video;
+
+    @Option(
             names = "--out",
             paramLabel = "DIR",
             description =
@@ -119,16 +136,28 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Files.createTempDirectory("flowtrace-demo");
         Map<String, DemoCamera> clips = new LinkedHashMap<>();
-        for (int i = 0; i < cameras; i++) {
-            SyntheticClip clip = SyntheticClip.generate(scene(seed + i));
-            Path task = dir.resolve("cam-" + (i + 1));
-            clip.writeTask(task);
-            clips.put("cam-" + (i + 1), new DemoCamera(clip, task));
+        if (video != null) {
+            clips.put("video", recorded(video, dir.resolve("video")));
+            stdout.printf(
+                    "%s: %d frames (%dx%d, %d points on corners, no ground truth) at %.1f"
+                            + " frames/s into Kafka; tracking with the fast recipe%n",
+                    video,
+                    clips.get("video").frames(),
+                    clips.get("video").width(),
+                    clips.get("video").height(),
+                    clips.get("video").queries().size(),
+                    fps);
+        } else {
+            for (int i = 0; i < cameras; i++) {
+                SyntheticClip clip = SyntheticClip.generate(scene(seed + i));
+                String camera = "cam-" + (i + 1);
+                clips.put(camera, DemoCamera.generated(clip, dir.resolve(camera)));
+            }
+            stdout.printf(
+                    "%d cameras of %d frames (128x128, %d points each, exact ground truth) at"
+                            + " %.1f frames/s into Kafka; tracking with the fast recipe%n",
+                    cameras, frames, queries, fps);
         }
-        stdout.printf(
-                "%d cameras of %d frames (128x128, %d points each, exact ground truth) at %.1f"
-                        + " frames/s into Kafka; tracking with the fast recipe%n",
-                cameras, frames, queries, fps);
         stdout.flush();
         JobConfig defaults = JobConfig.defaults();
         JobConfig config =
@@ -149,17 +178,11 @@ public final class DemoCommand implements Callable<Integer> {
         for (String camera : clips.keySet()) {
             Path pred = dir.resolve(camera).resolve("pred.csv");
             TracksCsv.write(pred, DemoReport.rows(camera, outputs.updates()));
-            Path video = dir.resolve(camera + "-tracks.mp4");
+            Path mp4 = dir.resolve(camera + "-tracks.mp4");
             TaskPictures.run(
                     new TaskPictures.Options(
-                            clips.get(camera).task(),
-                            pred,
-                            dir.resolve(camera),
-                            video,
-                            100,
-                            0,
-                            fps));
-            stdout.println("wrote " + video);
+                            clips.get(camera).task(), pred, dir.resolve(camera), mp4, 100, 0, fps));
+            stdout.println("wrote " + mp4);
         }
         if (!outputs.complete()) {
             spec.commandLine()
@@ -168,6 +191,37 @@ public final class DemoCommand implements Callable<Integer> {
             return ExitCode.SOFTWARE;
         }
         return ExitCode.OK;
+    }
+
+    /** The video's first {@code --frames} frames, with points on the first one's corners. */
+    private DemoCamera recorded(Path file, Path task) {
+        List<RgbImage> images = new ArrayList<>();
+        try (VideoStream stream = VideoStream.file(file)) {
+            VideoStream.TimedImage next;
+            while (images.size() < frames && (next = stream.next()) != null) {
+                images.add(next.image());
+            }
+        } catch (VideoSourceException e) {
+            throw new ParameterException(spec.commandLine(), "--video " + e.getMessage(), e);
+        }
+        if (images.size() < 2) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--video " + file + ": need 2 frames or more, it has " + images.size());
+        }
+        RgbImage first = images.get(0);
+        double apart = Math.max(8, Math.min(first.width(), first.height()) / 8.0);
+        List<Point> corners = Corners.find(first, apart, queries);
+        if (corners.isEmpty()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--video " + file + ": its first frame has no corners to track");
+        }
+        List<Query> points = new ArrayList<>();
+        for (Point c : corners) {
+            points.add(new Query(points.size(), 0, c.x(), c.y()));
+        }
+        return DemoCamera.recorded(images, points, task);
     }
 
     private SceneSpec scene(long sceneSeed) {

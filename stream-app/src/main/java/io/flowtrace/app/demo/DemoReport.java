@@ -5,7 +5,6 @@ import io.flowtrace.eval.TapVidMetrics;
 import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.PairStatus;
 import io.flowtrace.schema.TrackUpdate;
-import io.flowtrace.synth.SyntheticClip;
 import io.flowtrace.task.TrackPoint;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,13 +38,12 @@ public final class DemoReport {
     }
 
     /** The report's lines. */
-    public static List<String> lines(
-            Map<String, StreamingDemo.DemoCamera> cameras, DemoOutputs outputs) {
+    public static List<String> lines(Map<String, DemoCamera> cameras, DemoOutputs outputs) {
         List<String> lines = new ArrayList<>();
         double seconds = Duration.between(outputs.start(), outputs.end()).toNanos() / 1e9;
         for (var e : new TreeMap<>(cameras).entrySet()) {
             String camera = e.getKey();
-            SyntheticClip clip = e.getValue().clip();
+            DemoCamera c = e.getValue();
             List<DemoOutputs.Received> mine =
                     outputs.results().stream()
                             .filter(r -> r.result().getCameraId().equals(camera))
@@ -59,9 +57,18 @@ public final class DemoReport {
                             .distinct()
                             .count();
             List<TrackPoint> rows = rows(camera, outputs.updates());
-            Scores s =
-                    TapVidMetrics.score(
-                            clip.groundTruth(), rows, clip.spec().width(), clip.spec().height());
+            String accuracy = "no ground truth";
+            if (c.hasGroundTruth()) {
+                Scores s = TapVidMetrics.score(c.groundTruth(), rows, c.width(), c.height());
+                accuracy =
+                        String.format(
+                                Locale.ROOT,
+                                "<δavg %.1f  AD %.2f px  OA %.1f  AJ %.1f",
+                                s.deltaAvg(),
+                                s.ad(),
+                                s.oa(),
+                                s.aj());
+            }
             double[] inJob =
                     mine.stream()
                             .mapToDouble(r -> r.result().getTimings().getIngestToPublishMillis())
@@ -75,19 +82,16 @@ public final class DemoReport {
             lines.add(
                     String.format(
                             Locale.ROOT,
-                            "%s: %d of %d pairs tracked, %d points, %d track rows | <δavg %.1f"
-                                    + "  AD %.2f px  OA %.1f  AJ %.1f | %.2f pairs/s, %.1f"
+                            "%s: %d of %d pairs tracked, %d points, %d track rows | %s"
+                                    + " | %.2f pairs/s, %.1f"
                                     + " point-steps/s | latency in job p50 %.0f ms p99 %.0f ms,"
                                     + " capture to consumer p50 %.0f ms p99 %.0f ms",
                             camera,
                             tracked,
-                            clip.frames().size() - 1,
+                            c.frames() - 1,
                             points,
                             rows.size(),
-                            s.deltaAvg(),
-                            s.ad(),
-                            s.oa(),
-                            s.aj(),
+                            accuracy,
                             mine.size() / seconds,
                             rows.size() / seconds,
                             percentile(inJob, 50),

@@ -16,9 +16,7 @@ import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.TrackQuery;
-import io.flowtrace.synth.SyntheticClip;
 import io.flowtrace.task.Query;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,9 +59,6 @@ public final class StreamingDemo {
         }
     }
 
-    /** A generated clip and the task folder it was written to. */
-    public record DemoCamera(SyntheticClip clip, Path task) {}
-
     private final Options options;
 
     public StreamingDemo(Options options) {
@@ -81,9 +76,7 @@ public final class StreamingDemo {
             try (OutputReader reader = new OutputReader(kafka.bootstrapServers())) {
                 ingestAll(kafka);
                 int expected =
-                        options.cameras().values().stream()
-                                .mapToInt(c -> c.clip().frames().size() - 1)
-                                .sum();
+                        options.cameras().values().stream().mapToInt(c -> c.frames() - 1).sum();
                 return reader.readUntil(expected, options.timeout(), start);
             } finally {
                 job.cancel().get();
@@ -120,7 +113,7 @@ public final class StreamingDemo {
             options.cameras()
                     .forEach(
                             (camera, c) -> {
-                                for (Query q : c.clip().queries()) {
+                                for (Query q : c.queries()) {
                                     producer.send(
                                             new ProducerRecord<>(
                                                     Topics.TRACK_QUERIES,
