@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -58,12 +59,13 @@ import org.slf4j.LoggerFactory;
  * only. More than {@link #QUEUED_PER_SLOT} times the capacity of waiting requests backpressures the
  * input.
  *
- * <p>Never fails the job on a request: bad frames and model errors complete as {@link
+ * <p>Never fails the job on a request: bad frames and model exceptions complete as {@link
  * TrackResponse.Outcome#FAILED} with a dead letter, a request not done within {@link
  * TracingConfig#timeout()} as {@link TrackResponse.Outcome#TIMED_OUT}. In live mode a request that
  * waited longer than {@link TracingConfig#liveMaxLag()} is {@link TrackResponse.Outcome#SKIPPED}
  * when a newer one of its camera is waiting, so the camera jumps to its newest pair. A camera with
- * nothing to track for the idle timeout is forgotten.
+ * nothing to track for the idle timeout is forgotten. A {@link Error} thrown while tracking is no
+ * fault of the pair's: it fails the task, and the job restarts from its last checkpoint.
  */
 public final class KlTracingOperator extends AbstractStreamOperator<TrackResponse>
         implements OneInputStreamOperator<TrackRequest, TrackResponse>,
@@ -287,13 +289,21 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
             return; // timed out before
         }
         current.timeout().cancel(false);
+        Throwable cause =
+                error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+        if (cause instanceof Error fatal) {
+            // not a bad pair: fail the task, so the job restarts from its last checkpoint
+            throw fatal;
+        }
         finish(
                 camera,
                 head -> {
-                    if (error != null) {
+                    if (cause != null) {
                         failedRequests.inc();
                         return TrackResponse.failed(
-                                head, tracker.modelId(), "tracking failed: " + error, null);
+                                head, tracker.modelId(), "tracking failed: " + cause, null);
                     }
                     if (response.outcome() == TrackResponse.Outcome.FAILED) {
                         failedRequests.inc();

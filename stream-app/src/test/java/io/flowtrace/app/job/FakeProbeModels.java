@@ -3,12 +3,13 @@ package io.flowtrace.app.job;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.inference.ProbeRequest;
 import io.flowtrace.inference.ProbeResult;
+import io.flowtrace.model.ReferenceModel;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Probe models for the async function's tests. Flink serializes the operator (and so the model
+ * Probe models for the tracing operator's tests. Flink serializes the operator (and so the model
  * provider) when a harness is built, so providers must not capture instances: {@link #failing()}
  * makes a fresh model and {@link Blocking} coordinates through a static latch.
  */
@@ -24,6 +25,88 @@ final class FakeProbeModels {
     /** A provider of models whose probes wait until {@link Blocking#release()}. */
     static ModelProvider blocking() {
         return () -> new Fake("blocking:1", true);
+    }
+
+    /**
+     * A provider of reference models that, across all their instances, throw {@link SimulatedCrash}
+     * on probe number {@code crashAt} (counting from 1) and only then: a crash that is no fault of
+     * the pair's, as the tracing operator sees it.
+     */
+    static ModelProvider crashingOnce(int crashAt) {
+        Crashing.PROBES.set(0);
+        Crashing.crashAt = crashAt;
+        return () -> new Crashing(new ReferenceModel());
+    }
+
+    /** Whether a {@link #crashingOnce} model has crashed. */
+    static boolean crashed() {
+        return Crashing.PROBES.get() >= Crashing.crashAt;
+    }
+
+    /** An {@link Error} thrown by {@link #crashingOnce} models. */
+    static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        SimulatedCrash(int probe) {
+            super("simulated crash on probe " + probe);
+        }
+    }
+
+    /** {@code model}, counting its probes in {@code probes}. */
+    static ProbeModel counting(ProbeModel model, AtomicInteger probes) {
+        return new Delegating(model) {
+            @Override
+            public ProbeResult probe(ProbeRequest request) {
+                probes.incrementAndGet();
+                return super.probe(request);
+            }
+        };
+    }
+
+    private static class Delegating implements ProbeModel {
+        private final ProbeModel model;
+
+        Delegating(ProbeModel model) {
+            this.model = model;
+        }
+
+        @Override
+        public String modelId() {
+            return model.modelId();
+        }
+
+        @Override
+        public boolean supportsFineMaps() {
+            return model.supportsFineMaps();
+        }
+
+        @Override
+        public ProbeResult probe(ProbeRequest request) {
+            return model.probe(request);
+        }
+
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
+
+    private static final class Crashing extends Delegating {
+        private static final AtomicInteger PROBES = new AtomicInteger();
+        private static volatile int crashAt;
+
+        Crashing(ProbeModel model) {
+            super(model);
+        }
+
+        @Override
+        public ProbeResult probe(ProbeRequest request) {
+            int n = PROBES.incrementAndGet();
+            if (n == crashAt) {
+                throw new SimulatedCrash(n);
+            }
+            return super.probe(request);
+        }
     }
 
     /** The latch blocking models wait on; reset by each test that uses them. */

@@ -37,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -51,7 +52,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,24 +67,32 @@ class TrackingJobITCase {
     private static final Instant T0 = Instant.parse("2026-01-05T12:00:00Z");
     private static final int FRAMES = 5;
 
-    private static EmbeddedKafka kafka;
+    private EmbeddedKafka kafka;
     private static ModelServer server;
 
-    @TempDir static Path dir;
+    @TempDir Path dir;
 
     @BeforeAll
-    static void start() {
-        kafka = EmbeddedKafka.start();
-        kafka.createTopics(2, Topics.FRAMES, Topics.TRACK_QUERIES);
-        kafka.createTopics(1, Topics.FLOW_RESULTS, Topics.TRACK_UPDATES, Topics.DEAD_LETTERS);
+    static void startModelServer() {
         server =
                 ModelServer.start(
                         ModelServerConfig.plaintext(0).withHost("127.0.0.1"), new ReferenceModel());
     }
 
     @AfterAll
-    static void stop() {
+    static void stopModelServer() {
         server.close();
+    }
+
+    @BeforeEach
+    void startBroker() {
+        kafka = EmbeddedKafka.start();
+        kafka.createTopics(2, Topics.FRAMES, Topics.TRACK_QUERIES);
+        kafka.createTopics(1, Topics.FLOW_RESULTS, Topics.TRACK_UPDATES, Topics.DEAD_LETTERS);
+    }
+
+    @AfterEach
+    void stopBroker() {
         kafka.close();
     }
 
@@ -106,7 +117,7 @@ class TrackingJobITCase {
         }
         sendGarbage();
 
-        runJob();
+        runJob(grpcModel(), false);
 
         List<FlowResult> results = read(Topics.FLOW_RESULTS, FlowResult.class, 2 * (FRAMES - 1));
         List<TrackUpdate> updates = read(Topics.TRACK_UPDATES, TrackUpdate.class, 1);
@@ -123,7 +134,7 @@ class TrackingJobITCase {
             assertThat(mine).allSatisfy(r -> assertThat(r.getPoints()).hasSize(5));
             assertThat(positions(camera, updates))
                     .as("the job's tracks are the engine's, from each point's anchor")
-                    .isEqualTo(engine(clips.get(camera)));
+                    .isEqualTo(engine(clips.get(camera), new AtomicInteger()));
             double error = meanError(clips.get(camera), camera, updates);
             assertThat(error).as("mean error of " + camera + " in px").isLessThan(3.0);
         }
@@ -135,6 +146,51 @@ class TrackingJobITCase {
                             assertThat(d.getSourceTopic()).isEqualTo(Topics.FRAMES);
                             assertThat(d.getOffset()).isGreaterThanOrEqualTo(0);
                         });
+    }
+
+    @Test
+    void recoversFromACrashWithExactlyOneResultPerPairAndTheSameTracks() throws Exception {
+        Map<String, SyntheticClip> clips = Map.of("cam-1", clip(73), "cam-2", clip(74));
+        AtomicInteger probes = new AtomicInteger();
+        Map<String, Map<String, String>> expected = new java.util.TreeMap<>();
+        clips.forEach((camera, clip) -> expected.put(camera, engine(clip, probes)));
+        for (var e : clips.entrySet()) {
+            sendQueries(e.getKey(), e.getValue());
+            ingest(e.getKey(), e.getValue());
+        }
+
+        // the task fails half way through; the job restarts from its last checkpoint
+        runJob(FakeProbeModels.crashingOnce(probes.get() / 2), true);
+
+        assertThat(FakeProbeModels.crashed()).as("the model crashed").isTrue();
+        List<FlowResult> results = read(Topics.FLOW_RESULTS, FlowResult.class, 2 * (FRAMES - 1));
+        List<TrackUpdate> updates = read(Topics.TRACK_UPDATES, TrackUpdate.class, 1);
+        results.forEach(
+                r ->
+                        System.out.println(
+                                "DIAG "
+                                        + r.getCameraId()
+                                        + " "
+                                        + r.getFromSequence()
+                                        + ">"
+                                        + r.getToSequence()
+                                        + " points="
+                                        + r.getPoints().size()
+                                        + " status="
+                                        + r.getStatus()));
+        for (String camera : clips.keySet()) {
+            assertThat(results.stream().filter(r -> r.getCameraId().equals(camera)))
+                    .as("exactly one committed result per pair of " + camera)
+                    .extracting(r -> r.getFromSequence() + ">" + r.getToSequence())
+                    .containsExactly("0>1", "1>2", "2>3", "3>4");
+            assertThat(updates.stream().filter(u -> u.getCameraId().equals(camera)))
+                    .as("exactly one committed update per point and frame")
+                    .hasSize(5 * (FRAMES - 1));
+            assertThat(positions(camera, updates))
+                    .as("restored anchors: the same tracks as without the crash")
+                    .isEqualTo(expected.get(camera));
+        }
+        assertThat(read(Topics.DEAD_LETTERS, DeadLetter.class, 0)).isEmpty();
     }
 
     private static TracerConfig recipe() {
@@ -157,14 +213,15 @@ class TrackingJobITCase {
      * point straight from its anchor frame, re-anchored wherever it is seen, points grouped by
      * anchor frame in id order.
      */
-    private static Map<String, String> engine(SyntheticClip clip) {
+    private static Map<String, String> engine(SyntheticClip clip, AtomicInteger probes) {
         Map<String, String> out = new java.util.TreeMap<>();
         Map<String, double[]> anchors = new java.util.TreeMap<>(); // id -> frame, x, y
         for (var q : clip.queries()) {
             anchors.put(String.valueOf(q.id()), new double[] {0, q.x(), q.y()});
         }
         io.flowtrace.tracer.KlTracer tracer =
-                new io.flowtrace.tracer.KlTracer(new ReferenceModel(), recipe());
+                new io.flowtrace.tracer.KlTracer(
+                        FakeProbeModels.counting(new ReferenceModel(), probes), recipe());
         for (int t = 1; t < FRAMES; t++) {
             Map<Integer, List<String>> groups = new java.util.LinkedHashMap<>();
             anchors.forEach(
@@ -226,7 +283,7 @@ class TrackingJobITCase {
         return sum / n;
     }
 
-    private static void sendQueries(String camera, SyntheticClip clip) {
+    private void sendQueries(String camera, SyntheticClip clip) {
         try (KafkaProducer<String, TrackQuery> producer =
                 new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
@@ -249,7 +306,7 @@ class TrackingJobITCase {
         }
     }
 
-    private static void ingest(String camera, SyntheticClip clip) throws Exception {
+    private void ingest(String camera, SyntheticClip clip) throws Exception {
         Path task = dir.resolve(camera);
         clip.writeTask(task);
         IngestOptions options =
@@ -269,7 +326,7 @@ class TrackingJobITCase {
         }
     }
 
-    private static void sendGarbage() {
+    private void sendGarbage() {
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(
                         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
@@ -280,27 +337,36 @@ class TrackingJobITCase {
         }
     }
 
-    private static void runJob() throws Exception {
+    private static ModelProvider grpcModel() {
         int port = server.port();
-        ModelProvider grpc =
-                () ->
-                        ModelFactory.create(
-                                GrpcClientConfig.builder(
-                                                GrpcTarget.parse("grpc://127.0.0.1:" + port))
-                                        .build());
+        return () ->
+                ModelFactory.create(
+                        GrpcClientConfig.builder(GrpcTarget.parse("grpc://127.0.0.1:" + port))
+                                .build());
+    }
+
+    private void runJob(ModelProvider model, boolean restarts) throws Exception {
         JobConfig config = JobConfig.defaults();
         config =
                 new JobConfig(
                         config.pairing(),
                         config.queries(),
-                        config.tracing().withModel(grpc).withRecipe(TrackingJobITCase::recipe),
+                        config.tracing().withModel(model).withRecipe(TrackingJobITCase::recipe),
                         config.tracks());
         KafkaEndpoints kafkaIo = new KafkaEndpoints(kafka.bootstrapServers(), "it-tracking", true);
         Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        if (restarts) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 3);
+            conf.set(
+                    RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+                    Duration.ofMillis(200));
+        } else {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        env.enableCheckpointing(500);
+        env.enableCheckpointing(restarts ? 300 : 500);
         new TrackingJob(
                         kafkaIo.frames(),
                         kafkaIo.queries(),
@@ -314,8 +380,7 @@ class TrackingJobITCase {
         env.execute("tracking-it");
     }
 
-    private static <T extends SpecificRecord> List<T> read(
-            String topic, Class<T> type, int atLeast) {
+    private <T extends SpecificRecord> List<T> read(String topic, Class<T> type, int atLeast) {
         Map<String, Object> config =
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * Tracks one request: decodes its frames, runs the tracker once per anchor frame on the points
  * anchored there, and answers with a response. Bad input and model errors become a failed response
- * with a dead letter; nothing is thrown. Thread-safe when the tracker's model is.
+ * with a dead letter; only an {@link Error}, even one wrapped in an exception, is thrown.
+ * Thread-safe when the tracker's model is.
  */
 public final class RequestTracker {
 
@@ -46,6 +47,7 @@ public final class RequestTracker {
         try {
             return trackPoints(request);
         } catch (RuntimeException e) {
+            rethrowError(e);
             return failed(
                     request,
                     DeadLetterReason.OTHER,
@@ -112,6 +114,7 @@ public final class RequestTracker {
             try {
                 estimates = tracer.track(from, later, queries);
             } catch (RuntimeException e) {
+                rethrowError(e);
                 return failed(
                         request,
                         DeadLetterReason.MODEL_ERROR,
@@ -133,6 +136,19 @@ public final class RequestTracker {
         List<PointResult> ordered =
                 request.points().stream().map(p -> results.get(p.pointId())).toList();
         return TrackResponse.tracked(request, modelId, nanos / 1e6, ordered);
+    }
+
+    /**
+     * Throws the {@link Error} behind {@code e}, if any (e.g. from the model's thread, wrapped in a
+     * {@code CompletionException}): that is the JVM's trouble, not the pair's, and must not end up
+     * as a failed pair.
+     */
+    private static void rethrowError(RuntimeException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof Error error) {
+                throw error;
+            }
+        }
     }
 
     private static PointResult result(PointAnchor anchor, PointEstimate e) {
