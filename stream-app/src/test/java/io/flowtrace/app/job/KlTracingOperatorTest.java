@@ -4,6 +4,7 @@ import static io.flowtrace.app.job.TestFrames.claimedPng;
 import static io.flowtrace.app.job.TestFrames.png;
 import static io.flowtrace.app.job.TestFrames.rgb24;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.flowtrace.inference.RgbImage;
@@ -188,6 +189,20 @@ class KlTracingOperatorTest {
         assertThat(response.deadLetter().getMessage())
                 .contains("model failing:1", "camera cam frame 2", "does not probe");
         assertThat(response.deadLetter().getRaw().remaining()).isZero();
+    }
+
+    @Test
+    void failsTheTaskOnAnErrorRatherThanThePair() throws Exception {
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        Frame later = rgb24(CAMERA, 2, RgbImage.blank(32, 32));
+        start(FAST.withModel(FakeProbeModels.crashingOnce(1)));
+
+        harness.processElement(request(later, List.of(new PointAnchor("p", 1, 5, 5)), anchor), 0);
+
+        assertThatThrownBy(() -> harness.endInput())
+                .isInstanceOf(FakeProbeModels.SimulatedCrash.class);
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(operator.queued()).as("the pair stays, to be tracked after the restart").isOne();
     }
 
     @Test

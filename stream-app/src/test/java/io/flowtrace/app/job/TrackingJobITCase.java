@@ -120,7 +120,8 @@ class TrackingJobITCase {
         runJob(grpcModel(), false);
 
         List<FlowResult> results = read(Topics.FLOW_RESULTS, FlowResult.class, 2 * (FRAMES - 1));
-        List<TrackUpdate> updates = read(Topics.TRACK_UPDATES, TrackUpdate.class, 1);
+        List<TrackUpdate> updates =
+                read(Topics.TRACK_UPDATES, TrackUpdate.class, 2 * 5 * (FRAMES - 1));
         List<DeadLetter> letters = read(Topics.DEAD_LETTERS, DeadLetter.class, 1);
         for (String camera : clips.keySet()) {
             List<FlowResult> mine =
@@ -164,20 +165,8 @@ class TrackingJobITCase {
 
         assertThat(FakeProbeModels.crashed()).as("the model crashed").isTrue();
         List<FlowResult> results = read(Topics.FLOW_RESULTS, FlowResult.class, 2 * (FRAMES - 1));
-        List<TrackUpdate> updates = read(Topics.TRACK_UPDATES, TrackUpdate.class, 1);
-        results.forEach(
-                r ->
-                        System.out.println(
-                                "DIAG "
-                                        + r.getCameraId()
-                                        + " "
-                                        + r.getFromSequence()
-                                        + ">"
-                                        + r.getToSequence()
-                                        + " points="
-                                        + r.getPoints().size()
-                                        + " status="
-                                        + r.getStatus()));
+        List<TrackUpdate> updates =
+                read(Topics.TRACK_UPDATES, TrackUpdate.class, 2 * 5 * (FRAMES - 1));
         for (String camera : clips.keySet()) {
             assertThat(results.stream().filter(r -> r.getCameraId().equals(camera)))
                     .as("exactly one committed result per pair of " + camera)
