@@ -366,6 +366,40 @@ class KlTracingOperatorTest {
     }
 
     @Test
+    void backpressuresTheInputWhenTooManyRequestsWait() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
+        start(FAST.withModel(FakeProbeModels.blocking()).withCapacity(1));
+        int bound = KlTracingOperator.QUEUED_PER_SLOT;
+        for (long seq = 2; seq < 2 + bound; seq++) {
+            harness.processElement(
+                    request(rgb24(CAMERA, seq, RgbImage.blank(32, 32)), points, anchor), 0);
+        }
+        assertThat(harness.extractOutputValues()).isEmpty();
+        Thread releaser =
+                new Thread(
+                        () -> {
+                            sleep(300);
+                            FakeProbeModels.Blocking.release();
+                        });
+        releaser.start();
+
+        // one request too many: processElement runs the task's mail until a result is out
+        harness.processElement(
+                request(rgb24(CAMERA, 2 + bound, RgbImage.blank(32, 32)), points, anchor), 0);
+
+        assertThat(harness.extractOutputValues()).as("waited for a result").isNotEmpty();
+        assertThat(operator.queued()).isLessThanOrEqualTo(bound);
+        releaser.join();
+        harness.endInput();
+
+        assertThat(harness.extractOutputValues())
+                .extracting(TrackResponse::toSequence)
+                .containsExactly(2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
     void tracksRequestsRestoredFromASnapshot() throws Exception {
         FakeProbeModels.Blocking.reset();
         SyntheticClip clip = clip(3);
@@ -404,6 +438,14 @@ class KlTracingOperatorTest {
         harness.setProcessingTime(IDLE.toMillis() + 1);
 
         assertThat(operator.keptFrames(CAMERA)).isZero();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void start(TracingConfig config) throws Exception {
