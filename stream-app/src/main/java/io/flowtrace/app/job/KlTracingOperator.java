@@ -261,7 +261,9 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                                         () -> done(camera, attempt, response, error),
                                         "tracking result of camera %s",
                                         camera);
-                            } catch (RejectedExecutionException e) {
+                            } catch (RejectedExecutionException | IllegalStateException e) {
+                                // the mailbox is closed: the task is going down, and the request
+                                // is still in state for the next attempt
                                 LOG.debug("camera {}: result after the task closed", camera);
                             }
                         });

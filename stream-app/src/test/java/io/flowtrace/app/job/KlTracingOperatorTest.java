@@ -336,6 +336,32 @@ class KlTracingOperatorTest {
     }
 
     @Test
+    void startsAPointRemovedAndAddedAgainFromItsQuery() throws Exception {
+        SyntheticClip clip = clip(3);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        List<PointAnchor> queries = queries(clip, 0).subList(0, 1);
+        start(FAST);
+
+        harness.processElement(request(png(CAMERA, 1, clip.frames().get(1)), queries, f0), 0);
+        harness.processElement(
+                new TrackRequest(
+                        CAMERA,
+                        1,
+                        png(CAMERA, 2, clip.frames().get(2)),
+                        0,
+                        0,
+                        queries,
+                        List.of(f0),
+                        List.of(queries.get(0).pointId())),
+                0);
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out.get(0).points().get(0).nextAnchor().sequence()).isEqualTo(1);
+        assertThat(out.get(1).points().get(0).anchor()).isEqualTo(queries.get(0));
+    }
+
+    @Test
     void tracksOnePairOfACameraAtATimeAndCamerasSideBySide() throws Exception {
         FakeProbeModels.Blocking.reset();
         Frame anchorA = rgb24("a", 1, RgbImage.blank(32, 32));

@@ -49,16 +49,17 @@ public final class CameraAnchors {
 
     /**
      * {@code request} with each point moved to the anchor it is tracked from now, and the frames of
-     * those anchors. A point whose query changed (it was removed or replaced) starts again from its
-     * query.
+     * those anchors. A point whose query changed, or that was removed since the last request (and
+     * added again), starts again from its query.
      */
     public TrackRequest resolve(TrackRequest request) throws Exception {
         Map<Long, Frame> given = new HashMap<>();
         request.anchorFrames().forEach(f -> given.put(f.getSequence(), f));
         List<PointAnchor> from = new ArrayList<>(request.points().size());
         TreeMap<Long, Frame> needed = new TreeMap<>();
+        Set<String> removed = new HashSet<>(request.removedPointIds());
         for (PointAnchor query : request.points()) {
-            Anchored known = points.get(query.pointId());
+            Anchored known = removed.contains(query.pointId()) ? null : points.get(query.pointId());
             PointAnchor use =
                     known != null && known.query().equals(query) ? known.current() : query;
             from.add(use);
