@@ -12,10 +12,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -41,7 +42,9 @@ import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.operators.YieldingOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.function.ThrowingRunnable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +80,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     private static final Logger LOG = LoggerFactory.getLogger(KlTracingOperator.class);
 
     /** Stable uid and name of the operator. */
-    public static final String UID = "kl-tracing";
+    public static final String UID = "kl-tracing-per-camera";
 
     /** Waiting requests allowed per request in flight before the input is backpressured. */
     public static final int QUEUED_PER_SLOT = 4;
@@ -103,13 +106,38 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     private transient Map<String, Running> running;
     private transient LinkedHashSet<String> ready;
     private transient int queued;
+
+    /** Capture times of the waiting requests, with counts: what holds the watermark back. */
+    private transient TreeMap<Long, Integer> waitingCaptures;
+
+    private transient long inputWatermark;
+    private transient long outputWatermark;
     private transient long attempts;
     private transient Counter failedRequests;
     private transient Counter timedOutRequests;
     private transient Counter skippedPairs;
 
-    /** The request of a camera being tracked, and its timeout. */
-    private record Running(long attempt, ScheduledFuture<?> timeout) {}
+    /**
+     * The request of a camera being tracked: its model call and, once the call runs, its timeout.
+     */
+    private static final class Running {
+        final long attempt;
+        Future<?> call;
+        ScheduledFuture<?> timeout;
+
+        Running(long attempt) {
+            this.attempt = attempt;
+        }
+
+        void cancel() {
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (call != null) {
+                call.cancel(true);
+            }
+        }
+    }
 
     /**
      * @param idleTimeout a camera with nothing to track for this long has its anchors forgotten
@@ -145,6 +173,9 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                 getInternalTimerService("tracking-idle", VoidNamespaceSerializer.INSTANCE, this);
         running = new HashMap<>();
         ready = new LinkedHashSet<>();
+        waitingCaptures = new TreeMap<>();
+        inputWatermark = Long.MIN_VALUE;
+        outputWatermark = Long.MIN_VALUE;
         var metrics = getMetricGroup();
         failedRequests = metrics.counter(METRIC_FAILED_REQUESTS);
         timedOutRequests = metrics.counter(METRIC_TIMED_OUT_REQUESTS);
@@ -172,9 +203,9 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         }
         for (String camera : cameras) {
             setCurrentKey(camera);
-            int n = pending().size();
-            if (n > 0) {
-                queued += n;
+            List<TrackRequest> waiting = pending();
+            waiting.forEach(this::waiting);
+            if (!waiting.isEmpty()) {
                 ready.add(camera);
             }
         }
@@ -186,7 +217,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         TrackRequest request = element.getValue();
         String camera = request.cameraId();
         queue.add(request);
-        queued++;
+        waiting(request);
         touchIdle();
         if (!running.containsKey(camera)) {
             ready.add(camera);
@@ -231,6 +262,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         }
         for (TrackRequest skipped : pending.subList(0, stale)) {
             skippedPairs.inc();
+            done(skipped);
             emit(
                     TrackResponse.skipped(
                             skipped,
@@ -243,38 +275,56 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         }
         if (stale > 0) {
             queue.update(new ArrayList<>(pending.subList(stale, pending.size())));
-            queued -= stale;
+            forwardWatermark();
         }
         TrackRequest resolved = anchors.resolve(pending.get(stale));
-        long attempt = ++attempts;
-        ScheduledFuture<?> timeout =
-                getProcessingTimeService()
-                        .registerTimer(
-                                now + config.timeout().toMillis(),
-                                time -> timedOut(camera, attempt));
-        running.put(camera, new Running(attempt, timeout));
-        CompletableFuture.supplyAsync(() -> tracker.track(resolved), executor)
-                .whenComplete(
-                        (response, error) -> {
+        Running run = new Running(++attempts);
+        running.put(camera, run);
+        run.call =
+                executor.submit(
+                        () -> {
+                            toMailbox(camera, () -> started(camera, run), "call started");
+                            TrackResponse response = null;
+                            Throwable error = null;
                             try {
-                                mailbox.execute(
-                                        () -> done(camera, attempt, response, error),
-                                        "tracking result of camera %s",
-                                        camera);
-                            } catch (RejectedExecutionException | IllegalStateException e) {
-                                // the mailbox is closed: the task is going down, and the request
-                                // is still in state for the next attempt
-                                LOG.debug("camera {}: result after the task closed", camera);
+                                response = tracker.track(resolved);
+                            } catch (Throwable t) { // an Error: done() fails the task
+                                error = t;
                             }
+                            TrackResponse r = response;
+                            Throwable e = error;
+                            toMailbox(camera, () -> done(camera, run, r, e), "result");
                         });
     }
 
-    private void timedOut(String camera, long attempt) throws Exception {
-        Running current = running.get(camera);
-        if (current == null || current.attempt() != attempt) {
+    /** Runs {@code action} on the task thread; dropped when the task is closing. */
+    private void toMailbox(String camera, ThrowingRunnable<Exception> action, String what) {
+        try {
+            mailbox.execute(action::run, "tracking %s of camera %s", what, camera);
+        } catch (RejectedExecutionException | IllegalStateException e) {
+            // the mailbox is closed: the task is going down, and the request is still in state
+            LOG.debug("camera {}: {} after the task closed", camera, what);
+        }
+    }
+
+    /** The model call began (it may have waited for a thread): its timeout starts now. */
+    private void started(String camera, Running run) {
+        if (running.get(camera) == run) {
+            run.timeout =
+                    getProcessingTimeService()
+                            .registerTimer(
+                                    getProcessingTimeService().getCurrentProcessingTime()
+                                            + config.timeout().toMillis(),
+                                    time -> timedOut(camera, run));
+        }
+    }
+
+    private void timedOut(String camera, Running run) throws Exception {
+        if (running.get(camera) != run) {
             return;
         }
         timedOutRequests.inc();
+        run.cancel(); // interrupts the model call, freeing its thread if the model lets it
         finish(
                 camera,
                 head ->
@@ -284,21 +334,21 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                                 "no result within " + config.timeout().toMillis() + " ms"));
     }
 
-    private void done(String camera, long attempt, TrackResponse response, Throwable error)
+    private void done(String camera, Running run, TrackResponse response, Throwable error)
             throws Exception {
-        Running current = running.get(camera);
-        if (current == null || current.attempt() != attempt) {
-            return; // timed out before
-        }
-        current.timeout().cancel(false);
         Throwable cause =
                 error instanceof CompletionException && error.getCause() != null
                         ? error.getCause()
                         : error;
         if (cause instanceof Error fatal) {
-            // not a bad pair: fail the task, so the job restarts from its last checkpoint
+            // not a bad pair, and not to be lost behind a timeout: fail the task, so the job
+            // restarts from its last checkpoint
             throw fatal;
         }
+        if (running.get(camera) != run) {
+            return; // timed out before
+        }
+        run.cancel();
         finish(
                 camera,
                 head -> {
@@ -321,17 +371,57 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         List<TrackRequest> pending = pending();
         TrackRequest head = pending.get(0);
         queue.update(new ArrayList<>(pending.subList(1, pending.size())));
-        queued--;
+        done(head);
         TrackResponse response = outcome.of(head);
         if (response.outcome() == TrackResponse.Outcome.TRACKED) {
             response = anchors.advance(head, response, config.reanchorAfter());
+        } else {
+            anchors.forget(head.removedPointIds());
         }
         emit(response);
+        forwardWatermark();
         touchIdle();
         if (pending.size() > 1) {
             ready.add(camera);
         }
         startReady();
+    }
+
+    /** Counts {@code request} as waiting. */
+    private void waiting(TrackRequest request) {
+        queued++;
+        waitingCaptures.merge(captureMillis(request), 1, Integer::sum);
+    }
+
+    /** Counts {@code request} as no longer waiting (its response is being emitted). */
+    private void done(TrackRequest request) {
+        queued--;
+        waitingCaptures.computeIfPresent(captureMillis(request), (t, n) -> n == 1 ? null : n - 1);
+    }
+
+    private static long captureMillis(TrackRequest request) {
+        return request.later().getCaptureTime().toEpochMilli();
+    }
+
+    /**
+     * Holds each watermark back until every waiting pair captured at or before it has its response
+     * out, so responses are never late for event-time operators downstream.
+     */
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        inputWatermark = Math.max(inputWatermark, mark.getTimestamp());
+        forwardWatermark();
+    }
+
+    private void forwardWatermark() {
+        long allowed =
+                waitingCaptures.isEmpty()
+                        ? inputWatermark
+                        : Math.min(inputWatermark, waitingCaptures.firstKey() - 1);
+        if (allowed > outputWatermark) {
+            outputWatermark = allowed;
+            output.emitWatermark(new Watermark(allowed));
+        }
     }
 
     @FunctionalInterface

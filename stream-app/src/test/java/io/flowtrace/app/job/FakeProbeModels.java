@@ -27,6 +27,11 @@ final class FakeProbeModels {
         return () -> new Fake("blocking:1", true);
     }
 
+    /** A provider of models whose probes wait until {@link Blocking#release()}, then crash. */
+    static ModelProvider blockingThenCrashing() {
+        return () -> new Fake("crashing:1", true);
+    }
+
     /**
      * A provider of reference models that, across all their instances, throw {@link SimulatedCrash}
      * on probe number {@code crashAt} (counting from 1) and only then: a crash that is no fault of
@@ -165,6 +170,9 @@ final class FakeProbeModels {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+            }
+            if (id.startsWith("crashing")) {
+                throw new SimulatedCrash(Blocking.ENTERED.get());
             }
             throw new IllegalStateException("the " + id + " model does not probe");
         }

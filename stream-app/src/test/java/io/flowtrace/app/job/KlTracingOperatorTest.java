@@ -29,6 +29,8 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.runtime.tasks.mailbox.Mail;
 import org.apache.flink.streaming.runtime.tasks.mailbox.TaskMailbox;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -214,6 +216,8 @@ class KlTracingOperatorTest {
         harness.setProcessingTime(0);
 
         harness.processElement(request(later, List.of(new PointAnchor("p", 1, 5, 5)), anchor), 0);
+        FakeProbeModels.Blocking.awaitEntered(1);
+        runPendingMail(); // the call started: its timeout runs from now
         harness.setProcessingTime(TIMEOUT.toMillis() + 1);
         runMailUntil(1);
 
@@ -223,6 +227,139 @@ class KlTracingOperatorTest {
         assertThat(out.get(0).failure()).isEqualTo("no result within 30000 ms");
         assertThat(out.get(0).modelId()).isEqualTo("blocking:1");
         assertThat(metrics.count(KlTracingOperator.METRIC_TIMED_OUT_REQUESTS)).isEqualTo(1);
+    }
+
+    @Test
+    void startsTheTimeoutWhenTheModelCallStartsNotWhileItWaitsForAThread() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
+        TracingConfig oneThread =
+                new TracingConfig(
+                        FakeProbeModels.blocking(),
+                        FAST.recipe(),
+                        1,
+                        2,
+                        TIMEOUT,
+                        "frames",
+                        Duration.ZERO,
+                        1);
+        start(oneThread);
+        harness.setProcessingTime(0);
+        harness.processElement(
+                request("a", rgb24("a", 2, RgbImage.blank(32, 32)), points, anchor("a")), 0);
+        harness.processElement(
+                request("b", rgb24("b", 2, RgbImage.blank(32, 32)), points, anchor("b")), 0);
+        FakeProbeModels.Blocking.awaitEntered(1);
+        runPendingMail();
+
+        harness.setProcessingTime(TIMEOUT.toMillis() + 1); // a times out; its thread goes to b
+        runMailUntil(1);
+        FakeProbeModels.Blocking.awaitEntered(2);
+        runPendingMail();
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(r -> assertThat(r.cameraId()).isEqualTo("a"))
+                .satisfies(r -> assertThat(r.outcome()).isEqualTo(TrackResponse.Outcome.TIMED_OUT));
+
+        FakeProbeModels.Blocking.release();
+        harness.endInput();
+
+        TrackResponse b = harness.extractOutputValues().get(1);
+        assertThat(b.cameraId()).isEqualTo("b");
+        assertThat(b.outcome())
+                .as("b waited for the thread, not for the model")
+                .isEqualTo(TrackResponse.Outcome.FAILED);
+    }
+
+    @Test
+    void failsTheTaskOnAnErrorEvenAfterATimeout() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        start(FAST.withModel(FakeProbeModels.blockingThenCrashing()));
+        harness.setProcessingTime(0);
+        harness.processElement(
+                request(
+                        rgb24(CAMERA, 2, RgbImage.blank(32, 32)),
+                        List.of(new PointAnchor("p", 1, 5, 5)),
+                        anchor(CAMERA)),
+                0);
+        FakeProbeModels.Blocking.awaitEntered(1);
+        runPendingMail();
+        harness.setProcessingTime(TIMEOUT.toMillis() + 1);
+        runMailUntil(1);
+        assertThat(harness.extractOutputValues().get(0).outcome())
+                .isEqualTo(TrackResponse.Outcome.TIMED_OUT);
+
+        FakeProbeModels.Blocking.release();
+
+        assertThatThrownBy(() -> runMailUntil(2))
+                .isInstanceOf(FakeProbeModels.SimulatedCrash.class);
+    }
+
+    @Test
+    void holdsWatermarksBackUntilEarlierPairsAreOut() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        Frame later = rgb24(CAMERA, 2, RgbImage.blank(32, 32)); // captured at T0 + 200 ms
+        long capture = later.getCaptureTime().toEpochMilli();
+        start(FAST.withModel(FakeProbeModels.blocking()));
+
+        harness.processElement(
+                request(later, List.of(new PointAnchor("p", 1, 5, 5)), anchor(CAMERA)), 0);
+        harness.processWatermark(new Watermark(capture + 1000));
+
+        assertThat(new ArrayList<>(harness.getOutput()))
+                .as("only up to just before the waiting pair's capture")
+                .containsExactly(new Watermark(capture - 1));
+        FakeProbeModels.Blocking.release();
+        harness.endInput();
+
+        List<Object> out = new ArrayList<>(harness.getOutput());
+        assertThat(out).hasSize(3);
+        assertThat(out.get(1)).isInstanceOf(StreamRecord.class);
+        assertThat(out.get(2)).isEqualTo(new Watermark(capture + 1000));
+    }
+
+    @Test
+    void startsFromTheQueryAgainWhenTheCameraRestartsItsNumbering() throws Exception {
+        SyntheticClip clip = clip(3);
+        Frame f100 = png(CAMERA, 100, clip.frames().get(0));
+        List<PointAnchor> queries = queries(clip, 100);
+        start(FAST);
+
+        harness.processElement(request(png(CAMERA, 101, clip.frames().get(1)), queries, f100), 0);
+        harness.processElement(request(png(CAMERA, 5, clip.frames().get(2)), queries, f100), 0);
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out.get(0).points()).anyMatch(p -> p.nextAnchor().sequence() == 101);
+        assertThat(out.get(1).points())
+                .as("frame 101 is from before the restart")
+                .extracting(PointResult::anchor)
+                .containsExactlyElementsOf(queries);
+        assertThat(out.get(1).points())
+                .filteredOn(PointResult::visible)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.nextAnchor().sequence()).isEqualTo(5));
+    }
+
+    @Test
+    void forgetsARemovedPointEvenWhenItsPairFails() throws Exception {
+        SyntheticClip clip = clip(4);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        List<PointAnchor> queries = queries(clip, 0).subList(0, 1);
+        String id = queries.get(0).pointId();
+        Frame garbage = claimedPng(CAMERA, 2, 96, 96, "not a png".getBytes(StandardCharsets.UTF_8));
+        start(FAST);
+
+        harness.processElement(request(png(CAMERA, 1, clip.frames().get(1)), queries, f0), 0);
+        harness.processElement(
+                new TrackRequest(CAMERA, 1, garbage, 0, 0, List.of(), List.of(), List.of(id)), 0);
+        harness.processElement(request(png(CAMERA, 3, clip.frames().get(3)), queries, f0), 0);
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out.get(0).points().get(0).nextAnchor().sequence()).isEqualTo(1);
+        assertThat(out.get(1).outcome()).isEqualTo(TrackResponse.Outcome.FAILED);
+        assertThat(out.get(2).points().get(0).anchor()).isEqualTo(queries.get(0));
     }
 
     @Test
@@ -496,6 +633,19 @@ class KlTracingOperatorTest {
         List<TrackResponse> out = harness.extractOutputValues();
         assertThat(out).hasSize(1);
         return out.get(0);
+    }
+
+    private static Frame anchor(String camera) {
+        return rgb24(camera, 1, RgbImage.blank(32, 32));
+    }
+
+    /** Runs the mail that is there now. */
+    private void runPendingMail() throws Exception {
+        TaskMailbox mailbox = harness.getTaskMailbox();
+        Optional<Mail> mail;
+        while ((mail = mailbox.tryTake(TaskMailbox.MIN_PRIORITY)).isPresent()) {
+            mail.get().run();
+        }
     }
 
     /** Runs the task's mail (results, timers) until {@code n} responses are out. */

@@ -49,8 +49,9 @@ public final class CameraAnchors {
 
     /**
      * {@code request} with each point moved to the anchor it is tracked from now, and the frames of
-     * those anchors. A point whose query changed, or that was removed since the last request (and
-     * added again), starts again from its query.
+     * those anchors. A point whose query changed, that was removed since the last request (and
+     * added again), or whose sighting is not older than the frame tracked into (the camera
+     * restarted its numbering), starts again from its query.
      */
     public TrackRequest resolve(TrackRequest request) throws Exception {
         Map<Long, Frame> given = new HashMap<>();
@@ -61,7 +62,13 @@ public final class CameraAnchors {
         for (PointAnchor query : request.points()) {
             Anchored known = removed.contains(query.pointId()) ? null : points.get(query.pointId());
             PointAnchor use =
-                    known != null && known.query().equals(query) ? known.current() : query;
+                    known != null
+                                    && known.query().equals(query)
+                                    // a sighting not before this frame: the camera restarted
+                                    // its numbering, and that frame is another one
+                                    && known.current().sequence() < request.toSequence()
+                            ? known.current()
+                            : query;
             from.add(use);
             Frame frame = given.get(use.sequence());
             if (frame == null) {
@@ -98,7 +105,10 @@ public final class CameraAnchors {
             PointAnchor query = request.points().get(i);
             PointResult result = response.points().get(i);
             PointAnchor next = result.anchor();
-            if (reanchorAfter > 0 && result.visible() && to - next.sequence() >= reanchorAfter) {
+            boolean due =
+                    to - next.sequence() >= reanchorAfter
+                            || to < next.sequence(); // numbering restarted since the anchor
+            if (reanchorAfter > 0 && result.visible() && due) {
                 next = new PointAnchor(query.pointId(), to, result.x(), result.y());
             }
             points.put(query.pointId(), new Anchored(query, next));
@@ -130,6 +140,13 @@ public final class CameraAnchors {
             frames.remove(sequence);
         }
         return response.withPoints(results);
+    }
+
+    /** Forgets points {@code ids} (removed), so an identical query added later starts afresh. */
+    public void forget(List<String> ids) throws Exception {
+        for (String id : ids) {
+            points.remove(id);
+        }
     }
 
     /** Frames kept for re-anchored points (a number for tests and metrics). */
