@@ -204,7 +204,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         for (String camera : cameras) {
             setCurrentKey(camera);
             List<TrackRequest> waiting = pending();
-            waiting.forEach(this::waiting);
+            waiting.forEach(this::countIn);
             if (!waiting.isEmpty()) {
                 ready.add(camera);
             }
@@ -217,7 +217,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         TrackRequest request = element.getValue();
         String camera = request.cameraId();
         queue.add(request);
-        waiting(request);
+        countIn(request);
         touchIdle();
         if (!running.containsKey(camera)) {
             ready.add(camera);
@@ -262,7 +262,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         }
         for (TrackRequest skipped : pending.subList(0, stale)) {
             skippedPairs.inc();
-            done(skipped);
+            countOut(skipped);
             emit(
                     TrackResponse.skipped(
                             skipped,
@@ -371,7 +371,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         List<TrackRequest> pending = pending();
         TrackRequest head = pending.get(0);
         queue.update(new ArrayList<>(pending.subList(1, pending.size())));
-        done(head);
+        countOut(head);
         TrackResponse response = outcome.of(head);
         if (response.outcome() == TrackResponse.Outcome.TRACKED) {
             response = anchors.advance(head, response, config.reanchorAfter());
@@ -388,13 +388,13 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     }
 
     /** Counts {@code request} as waiting. */
-    private void waiting(TrackRequest request) {
+    private void countIn(TrackRequest request) {
         queued++;
         waitingCaptures.merge(captureMillis(request), 1, Integer::sum);
     }
 
     /** Counts {@code request} as no longer waiting (its response is being emitted). */
-    private void done(TrackRequest request) {
+    private void countOut(TrackRequest request) {
         queued--;
         waitingCaptures.computeIfPresent(captureMillis(request), (t, n) -> n == 1 ? null : n - 1);
     }
