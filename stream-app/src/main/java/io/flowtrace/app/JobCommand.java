@@ -1,18 +1,17 @@
 package io.flowtrace.app;
 
-import io.flowtrace.app.internal.ModelFactory;
+import io.flowtrace.app.internal.ModelOptions;
 import io.flowtrace.app.internal.Preset;
 import io.flowtrace.app.job.JobConfig;
 import io.flowtrace.app.job.ModelProvider;
 import io.flowtrace.app.job.TrackingJob;
 import io.flowtrace.app.job.kafka.KafkaEndpoints;
-import io.flowtrace.inference.grpc.GrpcClientConfig;
-import io.flowtrace.inference.grpc.GrpcTarget;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,12 +48,7 @@ public final class JobCommand implements Callable<Integer> {
             description = "consumer group and transaction prefix; default: ${DEFAULT-VALUE}")
     private String groupId;
 
-    @Option(
-            names = "--model",
-            paramLabel = "MODEL",
-            defaultValue = "reference",
-            description = "reference (in process) or grpc://host:port; default: ${DEFAULT-VALUE}")
-    private String model;
+    @Mixin private ModelOptions model = new ModelOptions();
 
     @Option(
             names = "--preset",
@@ -139,7 +133,7 @@ public final class JobCommand implements Callable<Integer> {
                             + " --corners >= 0 (not both), --reanchor-after >= 0 and"
                             + " --live-max-lag >= 0");
         }
-        ModelProvider provider = provider(model);
+        ModelProvider provider = provider();
         Preset recipe = preset;
         JobConfig defaults = JobConfig.defaults();
         JobConfig config =
@@ -175,17 +169,11 @@ public final class JobCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private ModelProvider provider(String target) {
-        if (target.equals("reference")) {
-            return ModelProvider.reference();
-        }
+    private ModelProvider provider() {
         try {
-            GrpcTarget.parse(target);
+            return model.provider();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid model: " + e.getMessage(), e);
         }
-        String address = target;
-        return () ->
-                ModelFactory.create(GrpcClientConfig.builder(GrpcTarget.parse(address)).build());
     }
 }

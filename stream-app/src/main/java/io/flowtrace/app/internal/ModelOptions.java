@@ -1,5 +1,6 @@
 package io.flowtrace.app.internal;
 
+import io.flowtrace.app.job.ModelProvider;
 import io.flowtrace.inference.BatchingProbeModel;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.inference.grpc.GrpcClientConfig;
@@ -76,34 +77,90 @@ public final class ModelOptions {
      * @throws IllegalArgumentException naming the bad option value
      */
     public Supplier<ProbeModel> models() {
-        if (REFERENCE.equals(model)) {
-            if (tlsCa != null || tlsCert != null || tlsKey != null) {
-                throw new IllegalArgumentException("--tls-* options need --model grpcs://...");
+        return provider()::create;
+    }
+
+    /**
+     * The same as a {@link ModelProvider}, which the tracking job ships to its task managers: it
+     * holds option values only, and TLS files are read where the model is created.
+     *
+     * @throws IllegalArgumentException naming the bad option value
+     */
+    public ModelProvider provider() {
+        ModelSpec spec =
+                new ModelSpec(
+                        model,
+                        deadlineSeconds,
+                        inFlight,
+                        attempts,
+                        batchWaitMillis,
+                        tlsCa == null ? null : tlsCa.toString(),
+                        tlsCert == null ? null : tlsCert.toString(),
+                        tlsKey == null ? null : tlsKey.toString());
+        spec.check();
+        return spec;
+    }
+
+    /** Option values that make a model; serializable, so the job can ship it. */
+    private record ModelSpec(
+            String model,
+            double deadlineSeconds,
+            int inFlight,
+            int attempts,
+            double batchWaitMillis,
+            String tlsCa,
+            String tlsCert,
+            String tlsKey)
+            implements ModelProvider {
+
+        private static final long serialVersionUID = 1L;
+
+        void check() {
+            if (REFERENCE.equals(model)) {
+                if (tlsCa != null || tlsCert != null || tlsKey != null) {
+                    throw new IllegalArgumentException("--tls-* options need --model grpcs://...");
+                }
+                return;
             }
-            return ModelFactory::create;
+            if (!(deadlineSeconds > 0) || Double.isInfinite(deadlineSeconds)) {
+                throw new IllegalArgumentException(
+                        "--model-deadline must be a positive number of seconds, was "
+                                + deadlineSeconds);
+            }
+            if (!(batchWaitMillis >= 0) || Double.isInfinite(batchWaitMillis)) {
+                throw new IllegalArgumentException(
+                        "--model-batch-wait must be 0 or a positive number of ms, was "
+                                + batchWaitMillis);
+            }
+            config(); // the target, the in-flight bound, the attempts and the TLS files
         }
-        if (!(deadlineSeconds > 0) || Double.isInfinite(deadlineSeconds)) {
-            throw new IllegalArgumentException(
-                    "--model-deadline must be a positive number of seconds, was "
-                            + deadlineSeconds);
+
+        private GrpcClientConfig config() {
+            return GrpcClientConfig.builder(GrpcTarget.parse(model))
+                    .deadline(Duration.ofNanos((long) (deadlineSeconds * 1e9)))
+                    .maxInFlight(inFlight)
+                    .retries(attempts, Duration.ofMillis(100), Duration.ofSeconds(5))
+                    .tls(path(tlsCa), path(tlsCert), path(tlsKey))
+                    .build();
         }
-        GrpcClientConfig config =
-                GrpcClientConfig.builder(GrpcTarget.parse(model))
-                        .deadline(Duration.ofNanos((long) (deadlineSeconds * 1e9)))
-                        .maxInFlight(inFlight)
-                        .retries(attempts, Duration.ofMillis(100), Duration.ofSeconds(5))
-                        .tls(tlsCa, tlsCert, tlsKey)
-                        .build();
-        if (!(batchWaitMillis >= 0) || Double.isInfinite(batchWaitMillis)) {
-            throw new IllegalArgumentException(
-                    "--model-batch-wait must be 0 or a positive number of ms, was "
-                            + batchWaitMillis);
+
+        private static Path path(String file) {
+            return file == null ? null : Path.of(file);
         }
-        if (batchWaitMillis == 0) {
-            return () -> ModelFactory.create(config);
+
+        @Override
+        public ProbeModel create() {
+            if (REFERENCE.equals(model)) {
+                return ModelFactory.create();
+            }
+            GrpcClientConfig config = config();
+            if (batchWaitMillis == 0) {
+                return ModelFactory.create(config);
+            }
+            return new BatchingProbeModel(
+                    ModelFactory.create(config),
+                    config.maxBatchSize(),
+                    Duration.ofNanos((long) (batchWaitMillis * 1e6)));
         }
-        Duration wait = Duration.ofNanos((long) (batchWaitMillis * 1e6));
-        return () ->
-                new BatchingProbeModel(ModelFactory.create(config), config.maxBatchSize(), wait);
     }
 }
