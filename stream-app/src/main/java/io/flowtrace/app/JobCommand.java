@@ -92,6 +92,24 @@ public final class JobCommand implements Callable<Integer> {
     private int corners;
 
     @Option(
+            names = "--cameras-in-flight",
+            paramLabel = "N",
+            defaultValue = "4",
+            description =
+                    "cameras tracked at once per parallel instance (one pair each); raise it to"
+                            + " keep a GPU server busy; default: ${DEFAULT-VALUE}")
+    private int camerasInFlight;
+
+    @Option(
+            names = "--tracking-threads",
+            paramLabel = "N",
+            defaultValue = "2",
+            description =
+                    "threads per parallel instance that run the tracker (each waits on its model"
+                            + " calls); default: ${DEFAULT-VALUE}")
+    private int trackingThreads;
+
+    @Option(
             names = "--parallelism",
             paramLabel = "N",
             defaultValue = "2",
@@ -126,11 +144,14 @@ public final class JobCommand implements Callable<Integer> {
                 || corners < 0
                 || (grid > 0 && corners > 0)
                 || reanchorAfter < 0
+                || camerasInFlight < 1
+                || trackingThreads < 1
                 || !(liveMaxLagSeconds >= 0)) {
             throw new ParameterException(
                     spec.commandLine(),
                     "need --parallelism >= 1, --checkpoint-interval >= 10, --grid >= 0 or"
-                            + " --corners >= 0 (not both), --reanchor-after >= 0 and"
+                            + " --corners >= 0 (not both), --reanchor-after >= 0,"
+                            + " --cameras-in-flight and --tracking-threads >= 1, and"
                             + " --live-max-lag >= 0");
         }
         ModelProvider provider = provider();
@@ -148,6 +169,8 @@ public final class JobCommand implements Callable<Integer> {
                                 .withModel(provider)
                                 .withRecipe(recipe::config)
                                 .withReanchorAfter(reanchorAfter)
+                                .withCapacity(camerasInFlight)
+                                .withThreads(trackingThreads)
                                 .withLiveMaxLag(
                                         Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))),
                         defaults.tracks());

@@ -108,6 +108,16 @@ class JobCommandTest {
         assertThat(run.err()).contains("--corners >= 0 (not both)");
     }
 
+    @Test
+    void rejectsNoCamerasInFlight() {
+        CommandRun run =
+                CommandRun.of(
+                        "job", "--bootstrap-servers", "localhost:1", "--cameras-in-flight", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--cameras-in-flight and --tracking-threads >= 1");
+    }
+
     private static void sendQueries(EmbeddedKafka kafka, SyntheticClip clip) {
         try (KafkaProducer<String, TrackQuery> producer =
                 new KafkaProducer<>(

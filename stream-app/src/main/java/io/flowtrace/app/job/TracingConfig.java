@@ -109,6 +109,12 @@ public record TracingConfig(
                 model, recipe, threads, capacity, timeout, framesTopic, liveMaxLag, frames);
     }
 
+    /** {@code n} tracking threads per parallel instance. */
+    public TracingConfig withThreads(int n) {
+        return new TracingConfig(
+                model, recipe, n, capacity, timeout, framesTopic, liveMaxLag, reanchorAfter);
+    }
+
     /** {@code n} requests in flight per parallel instance. */
     public TracingConfig withCapacity(int n) {
         return new TracingConfig(
