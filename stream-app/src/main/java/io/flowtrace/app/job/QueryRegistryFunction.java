@@ -40,8 +40,9 @@ import org.apache.flink.util.Collector;
  * {@link QueryConfig#maxPoints()} or outside their frame are counted and ignored. Anchor frames
  * stay in state exactly as long as some point references them. With {@link SeedingMode#GRID} a
  * camera with no points gets a grid on its first pair, with {@link SeedingMode#CORNERS} the image
- * corners of the first pair that has some. A camera that sends nothing for {@link
- * QueryConfig#idleTimeout()} is forgotten.
+ * corners of the first pair that has some. When a camera restarts its sequence numbers, the kept
+ * frames and the points on them move to negative sequences, so old and new frames never mix. A
+ * camera that sends nothing for {@link QueryConfig#idleTimeout()} is forgotten.
  *
  * <p>Pairs wait until the watermark of both inputs passes the later frame's capture time, so every
  * query issued before a frame was captured is applied before that frame is tracked, however the two
@@ -64,6 +65,7 @@ public class QueryRegistryFunction
 
     private transient CameraPoints points;
     private transient ValueState<Boolean> seeded;
+    private transient ValueState<Long> lastSequence;
     private transient ListState<FramePair> pending;
     private transient ListState<TrackQuery> pendingQueries;
     private transient IdleTimer idle;
@@ -79,6 +81,7 @@ public class QueryRegistryFunction
         var context = getRuntimeContext();
         points = new CameraPoints(context);
         seeded = context.getState(new ValueStateDescriptor<>("seeded", Types.BOOLEAN));
+        lastSequence = context.getState(new ValueStateDescriptor<>("last-sequence", Types.LONG));
         pending = context.getListState(new ListStateDescriptor<>("pending-pairs", FramePair.class));
         pendingQueries =
                 context.getListState(
@@ -119,6 +122,13 @@ public class QueryRegistryFunction
     }
 
     private void track(FramePair pair, Collector<TrackRequest> out) throws Exception {
+        Long last = lastSequence.value();
+        if (last != null && pair.later().getSequence() <= last) {
+            // pairs come in order, so the camera restarted its numbering: old anchor frames move
+            // to negative sequences, out of the way of the new frames
+            points.renumber(last + 1);
+        }
+        lastSequence.update(pair.later().getSequence());
         if (config.seeding() != SeedingMode.NONE && seeded.value() == null) {
             if (!points.isEmpty() || seed(pair.earlier())) {
                 seeded.update(true);
@@ -180,6 +190,7 @@ public class QueryRegistryFunction
             pendingQueries.clear();
             points.clear();
             seeded.clear();
+            lastSequence.clear();
             idle.clear(ctx.timerService());
         }
     }

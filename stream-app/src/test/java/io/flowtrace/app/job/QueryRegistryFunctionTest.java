@@ -90,6 +90,27 @@ class QueryRegistryFunctionTest {
     }
 
     @Test
+    void keepsOldAnchorFramesApartFromNewOnesWhenACameraRestartsItsNumbering() throws Exception {
+        start(CONFIG);
+        send(add("a", "old", null, 1, 1));
+        send(pair("a", 0, 1));
+        send(pair("a", 1, 2));
+        // the camera restarts at 0, an hour later
+        Frame new0 =
+                TestFrames.capturedAt(frame("a", 0, 8, 8), TestFrames.captureMillis(0) + 3_600_000);
+        Frame new1 =
+                TestFrames.capturedAt(frame("a", 1, 8, 8), TestFrames.captureMillis(1) + 3_600_000);
+        send(add("a", "new", null, 2, 2));
+        send(new FramePair("a", new0, new1, 0, 0));
+
+        TrackRequest request = last();
+        assertThat(request.points())
+                .containsExactly(new PointAnchor("new", 0, 2, 2), new PointAnchor("old", -3, 1, 1));
+        assertThat(request.anchorFrames())
+                .containsExactly(Frame.newBuilder(frame("a", 0)).setSequence(-3).build(), new0);
+    }
+
+    @Test
     void dropsAnchorFramesNoPointUses() throws Exception {
         start(CONFIG);
         send(add("a", "p1", null, 1, 1));

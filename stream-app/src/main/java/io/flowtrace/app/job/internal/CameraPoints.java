@@ -161,6 +161,27 @@ public final class CameraPoints {
                 removedIds);
     }
 
+    /**
+     * Moves every kept frame and the points on them {@code offset} sequences down, into negative
+     * numbers when {@code offset} exceeds every sequence so far: the camera restarted its
+     * numbering, and its new frames must not be mistaken for the old ones.
+     */
+    public void renumber(long offset) throws Exception {
+        List<Frame> frames = new ArrayList<>();
+        anchorFrames.values().forEach(frames::add);
+        anchorFrames.clear();
+        for (Frame f : frames) {
+            long moved = f.getSequence() - offset;
+            anchorFrames.put(moved, Frame.newBuilder(f).setSequence(moved).build());
+        }
+        List<PointAnchor> points = new ArrayList<>();
+        placed.values().forEach(points::add);
+        for (PointAnchor p : points) {
+            placed.put(
+                    p.pointId(), new PointAnchor(p.pointId(), p.sequence() - offset, p.x(), p.y()));
+        }
+    }
+
     public void clear() {
         placed.clear();
         waiting.clear();
