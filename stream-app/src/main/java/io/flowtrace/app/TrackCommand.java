@@ -86,7 +86,9 @@ public final class TrackCommand implements Callable<Integer> {
             completionCandidates = Protocol.Names.class,
             description =
                     "first: query frame to each other frame; chained: frame by frame, forwards"
-                            + " and backwards; default: ${DEFAULT-VALUE}")
+                            + " and backwards; anchored: frame by frame, each point straight from"
+                            + " its last confident sighting (the streaming job's rule); default:"
+                            + " ${DEFAULT-VALUE}")
     private Protocol protocol;
 
     @ArgGroup(validate = false, heading = "%nRecipe (defaults from the preset):%n")

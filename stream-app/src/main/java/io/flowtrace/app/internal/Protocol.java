@@ -10,7 +10,12 @@ public enum Protocol {
     /** The query frame paired directly with every other frame, earlier ones included. */
     FIRST,
     /** Consecutive frames, each estimate carried on forwards and backwards from the query frame. */
-    CHAINED;
+    CHAINED,
+    /**
+     * Frame by frame forwards and backwards from the query frame, each point straight from its last
+     * confident sighting (its query at first): the streaming job's re-anchoring.
+     */
+    ANCHORED;
 
     /**
      * Tracks every query into every frame but its own; a clip of n frames gives n - 1 rows per
@@ -21,6 +26,7 @@ public enum Protocol {
         return switch (this) {
             case FIRST -> FirstFramePairing.run(frames, queries, tracker, progress);
             case CHAINED -> ChainedPairing.run(frames, queries, tracker, progress);
+            case ANCHORED -> AnchoredPairing.run(frames, queries, tracker, progress);
         };
     }
 

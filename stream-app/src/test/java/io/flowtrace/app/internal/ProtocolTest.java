@@ -65,4 +65,33 @@ class ProtocolTest {
                 .extracting(ProtocolTest::row)
                 .containsExactly("4@2=10.0", "4@0=-10.0");
     }
+
+    @Test
+    void anchoredTracksFromTheLastSightingAndReacquiresAfterOcclusion() {
+        tracker.occludedFrames.add(2);
+        List<Query> one = List.of(new Query(7, 0, 1, 0));
+
+        Tracks tracks =
+                Protocol.ANCHORED.run(new FrameIndexFrames(4), one, tracker, steps::addAndGet);
+
+        // seen on 1: anchored there; occluded on 2: frame 3 is tried from 1 again
+        assertThat(tracker.calls).containsExactly("0->1:1", "1->2:1", "1->3:1");
+        assertThat(tracker.inputs.get(2)).containsExactly(new Point(11, 0));
+        assertThat(tracks.rows())
+                .extracting(ProtocolTest::row)
+                .containsExactly("7@1=11.0", "7@2=21.0", "7@3=31.0");
+        assertThat(tracks.rows())
+                .extracting(TrackPoint::visible)
+                .containsExactly(true, false, true);
+    }
+
+    @Test
+    void anchoredGroupsPointsByTheirAnchorFrameAndGoesBothWays() {
+        tracker.occludedFrames.add(1);
+        List<Query> two = List.of(new Query(0, 1, 5, 0), new Query(1, 1, 6, 0));
+
+        Protocol.ANCHORED.run(new FrameIndexFrames(3), two, tracker, steps::addAndGet);
+
+        assertThat(tracker.calls).containsExactly("1->2:2", "1->0:2");
+    }
 }

@@ -15,6 +15,10 @@ final class RecordingPairTracker implements PairTracker {
 
     final List<String> calls = new ArrayList<>();
     final List<List<Point>> inputs = new ArrayList<>();
+
+    /** Frame indices on which every estimate is occluded. */
+    final java.util.Set<Integer> occludedFrames = new java.util.HashSet<>();
+
     boolean closed;
 
     @Override
@@ -34,7 +38,7 @@ final class RecordingPairTracker implements PairTracker {
                         p ->
                                 new PointEstimate(
                                         new Point(p.x() + 10 * dt, p.y()),
-                                        true,
+                                        !occludedFrames.contains(FrameIndexFrames.indexOf(to)),
                                         1,
                                         4,
                                         List.of(),
