@@ -52,6 +52,12 @@ public class FramePairingFunction extends KeyedProcessFunction<String, Frame, Fr
     public static final String METRIC_REORDER_OVERFLOWS = "reorderOverflows";
     public static final String METRIC_SEQUENCE_RESTARTS = "sequenceRestarts";
 
+    /** Sequences back that, with a later capture time, mean a numbering restart. */
+    static final long RESTART_MIN_BACK = 16;
+
+    /** Capture-time gap that, with a sequence not after the newest, means a numbering restart. */
+    static final long RESTART_MIN_GAP_MILLIS = 1000;
+
     private final PairingConfig config;
 
     private transient ValueState<Frame> newest;
@@ -98,11 +104,9 @@ public class FramePairingFunction extends KeyedProcessFunction<String, Frame, Fr
         long sequence = frame.getSequence();
         long captureTime = frame.getCaptureTime().toEpochMilli();
         Frame last = newest.value();
-        if (last != null
-                && sequence <= last.getSequence()
-                && captureTime > last.getCaptureTime().toEpochMilli()) {
-            // Sequence back, time forward: the camera restarted its numbering. Without this its
-            // frames would all look late, and keep the camera from ever going idle.
+        if (last != null && restarted(last, sequence, captureTime)) {
+            // Without this the camera's new frames would all look late, and keep it from ever
+            // going idle.
             sequenceRestarts.inc();
             forget(timers, out);
             last = null;
@@ -119,6 +123,19 @@ public class FramePairingFunction extends KeyedProcessFunction<String, Frame, Fr
         } else {
             saveIndex(hold(frame, buffered, timers, out));
         }
+    }
+
+    /**
+     * Whether a frame with {@code sequence} and {@code captureTime} means the camera restarted its
+     * numbering: its sequence is not after the newest released one while its capture time is, and
+     * either it lies {@link #RESTART_MIN_BACK} or more sequences back or it came {@link
+     * #RESTART_MIN_GAP_MILLIS} or more after. A frame a little back and a little later is a late
+     * frame with a jittery clock.
+     */
+    private static boolean restarted(Frame newest, long sequence, long captureTime) {
+        long back = newest.getSequence() - sequence;
+        long gap = captureTime - newest.getCaptureTime().toEpochMilli();
+        return back >= 0 && gap > 0 && (back >= RESTART_MIN_BACK || gap >= RESTART_MIN_GAP_MILLIS);
     }
 
     /** Buffers {@code frame} and releases what it makes releasable; returns the new index. */

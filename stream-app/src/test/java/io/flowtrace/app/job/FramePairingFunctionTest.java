@@ -195,6 +195,34 @@ class FramePairingFunctionTest {
         assertThat(metrics.count(FramePairingFunction.METRIC_LATE_FRAMES)).isZero();
     }
 
+    @Test
+    void takesAStragglerWithAJitteryClockForALateFrameNotARestart() throws Exception {
+        start(64);
+        send(frame("a", 1), frame("a", 3));
+        harness.processWatermark(captureMillis(3));
+
+        send(capturedAt(frame("a", 2), captureMillis(3) + 10), frame("a", 4));
+        harness.processWatermark(captureMillis(4));
+
+        assertThat(pairs()).containsExactly("a 1->3 missing 1", "a 3->4 missing 0");
+        assertThat(metrics.count(FramePairingFunction.METRIC_LATE_FRAMES)).isEqualTo(1);
+        assertThat(metrics.count(FramePairingFunction.METRIC_SEQUENCE_RESTARTS)).isZero();
+    }
+
+    @Test
+    void takesASmallStepBackAfterAPauseForARestart() throws Exception {
+        start(64);
+        send(frame("a", 3), frame("a", 4));
+        harness.processWatermark(captureMillis(4));
+
+        long later = captureMillis(4) + FramePairingFunction.RESTART_MIN_GAP_MILLIS;
+        send(capturedAt(frame("a", 0), later), capturedAt(frame("a", 1), later + 100));
+        harness.processWatermark(later + 100);
+
+        assertThat(pairs()).containsExactly("a 3->4 missing 0", "a 0->1 missing 0");
+        assertThat(metrics.count(FramePairingFunction.METRIC_SEQUENCE_RESTARTS)).isEqualTo(1);
+    }
+
     private void start(int maxBuffered) throws Exception {
         environment = new MockEnvironmentBuilder().setMetricGroup(metrics).build();
         harness =
