@@ -168,7 +168,7 @@ public class FramePairingFunction extends KeyedProcessFunction<String, Frame, Fr
             if (upTo.isPresent()) {
                 saveIndex(release(buffered, upTo.getAsLong(), timers, out));
             }
-        } else if (idle.isDue(timestamp)) {
+        } else if (idle.isDue(timestamp, timers)) {
             forget(timers, out);
             idle.clear(timers);
         }

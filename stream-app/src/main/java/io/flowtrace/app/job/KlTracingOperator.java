@@ -110,6 +110,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     /** Capture times of the waiting requests, with counts: what holds the watermark back. */
     private transient TreeMap<Long, Integer> waitingCaptures;
 
+    private transient long openedAt;
     private transient long inputWatermark;
     private transient long outputWatermark;
     private transient long attempts;
@@ -174,6 +175,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         running = new HashMap<>();
         ready = new LinkedHashSet<>();
         waitingCaptures = new TreeMap<>();
+        openedAt = getProcessingTimeService().getCurrentProcessingTime();
         inputWatermark = Long.MIN_VALUE;
         outputWatermark = Long.MIN_VALUE;
         var metrics = getMetricGroup();
@@ -455,10 +457,17 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     @Override
     public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
         Long deadline = idleDeadline.value();
-        if (deadline != null
-                && deadline == timer.getTimestamp()
-                && !running.containsKey(timer.getKey())
-                && pending().isEmpty()) {
+        if (deadline == null || deadline != timer.getTimestamp()) {
+            return;
+        }
+        long fromOpen = openedAt + idleMillis;
+        if (deadline - idleMillis < openedAt && fromOpen > timer.getTimestamp()) {
+            // last active before this run (restored after the job was down): quiet since open
+            idleTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, fromOpen);
+            idleDeadline.update(fromOpen);
+            return;
+        }
+        if (!running.containsKey(timer.getKey()) && pending().isEmpty()) {
             anchors.clear();
             idleDeadline.clear();
         }

@@ -10,6 +10,7 @@ import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.tracer.Point;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,6 +62,12 @@ public class QueryRegistryFunction
     public static final String METRIC_UNKNOWN_REMOVALS = "unknownRemovals";
     public static final String METRIC_REJECTED_QUERIES = "rejectedQueries";
 
+    /** Counter: pairs tracked before the watermark passed them, because too many waited. */
+    public static final String METRIC_PENDING_OVERFLOWS = "pendingOverflows";
+
+    /** Pairs a camera may hold waiting for the watermark; beyond this the oldest is tracked. */
+    public static final int MAX_PENDING_PAIRS = 64;
+
     private final QueryConfig config;
 
     private transient CameraPoints points;
@@ -71,6 +78,7 @@ public class QueryRegistryFunction
     private transient IdleTimer idle;
     private transient Counter unknownRemovals;
     private transient Counter rejectedQueries;
+    private transient Counter pendingOverflows;
 
     public QueryRegistryFunction(QueryConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -89,6 +97,7 @@ public class QueryRegistryFunction
         idle = new IdleTimer(context, config.idleTimeout());
         unknownRemovals = context.getMetricGroup().counter(METRIC_UNKNOWN_REMOVALS);
         rejectedQueries = context.getMetricGroup().counter(METRIC_REJECTED_QUERIES);
+        pendingOverflows = context.getMetricGroup().counter(METRIC_PENDING_OVERFLOWS);
     }
 
     @Override
@@ -97,6 +106,15 @@ public class QueryRegistryFunction
         idle.touch(ctx.timerService());
         pending.add(pair);
         ctx.timerService().registerEventTimeTimer(captureMillis(pair));
+        List<FramePair> waiting = new ArrayList<>();
+        pending.get().forEach(waiting::add);
+        if (waiting.size() > MAX_PENDING_PAIRS) {
+            // the watermark is stuck (a stalled partition, a camera clock far ahead): track the
+            // oldest pair now rather than hold frames without bound
+            pendingOverflows.inc();
+            ctx.timerService().deleteEventTimeTimer(captureMillis(waiting.get(0)));
+            release(captureMillis(waiting.get(0)), out);
+        }
     }
 
     private static long captureMillis(FramePair pair) {
@@ -116,19 +134,29 @@ public class QueryRegistryFunction
         }
         pending.update(new ArrayList<>(waiting.subList(ready, waiting.size())));
         for (FramePair pair : waiting.subList(0, ready)) {
-            applyQueriesUpTo(captureMillis(pair));
+            long offset = restartOffset(pair);
+            if (offset != 0) {
+                // old anchor frames, the points on them and the frames queries wait for move to
+                // negative sequences, out of the way of the new frames
+                points.renumber(offset);
+            }
+            applyQueriesUpTo(captureMillis(pair), offset, pair.earlier().getCaptureTime());
             track(pair, out);
         }
     }
 
-    private void track(FramePair pair, Collector<TrackRequest> out) throws Exception {
+    /**
+     * How far the camera's old numbering must move down, when {@code pair} shows that it restarted
+     * its numbering (pairs come in order, so a later frame not after the last one's means a
+     * restart); 0 otherwise.
+     */
+    private long restartOffset(FramePair pair) throws Exception {
         Long last = lastSequence.value();
-        if (last != null && pair.later().getSequence() <= last) {
-            // pairs come in order, so the camera restarted its numbering: old anchor frames move
-            // to negative sequences, out of the way of the new frames
-            points.renumber(last + 1);
-        }
         lastSequence.update(pair.later().getSequence());
+        return last != null && pair.later().getSequence() <= last ? last + 1 : 0;
+    }
+
+    private void track(FramePair pair, Collector<TrackRequest> out) throws Exception {
         if (config.seeding() != SeedingMode.NONE && seeded.value() == null) {
             if (!points.isEmpty() || seed(pair.earlier())) {
                 seeded.update(true);
@@ -145,8 +173,12 @@ public class QueryRegistryFunction
         pendingQueries.add(query);
     }
 
-    /** Applies, in issue order, the waiting queries issued at or before {@code time}. */
-    private void applyQueriesUpTo(long time) throws Exception {
+    /**
+     * Applies, in issue order, the waiting queries issued at or before {@code time}. With a
+     * numbering restart ({@code offset} not 0), a query issued before {@code restartedAt} names its
+     * frame in the old numbering, and its frame sequence moves down by {@code offset}.
+     */
+    private void applyQueriesUpTo(long time, long offset, Instant restartedAt) throws Exception {
         List<TrackQuery> due = new ArrayList<>();
         List<TrackQuery> later = new ArrayList<>();
         for (TrackQuery q : pendingQueries.get()) {
@@ -158,6 +190,10 @@ public class QueryRegistryFunction
         pendingQueries.update(later);
         due.sort(Comparator.comparing(TrackQuery::getIssuedAt)); // stable: ties keep arrival order
         for (TrackQuery q : due) {
+            Long sequence = q.getFrameSequence();
+            if (offset != 0 && sequence != null && q.getIssuedAt().isBefore(restartedAt)) {
+                q = TrackQuery.newBuilder(q).setFrameSequence(sequence - offset).build();
+            }
             apply(q);
         }
     }
@@ -182,10 +218,11 @@ public class QueryRegistryFunction
             throws Exception {
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
             release(timestamp, out);
-        } else if (idle.isDue(timestamp)) {
+        } else if (idle.isDue(timestamp, ctx.timerService())) {
             for (FramePair pair : pending.get()) {
                 ctx.timerService().deleteEventTimeTimer(captureMillis(pair));
             }
+            release(Long.MAX_VALUE, out); // every pair gets its request, even now
             pending.clear();
             pendingQueries.clear();
             points.clear();
@@ -226,6 +263,11 @@ public class QueryRegistryFunction
     @VisibleForTesting
     long unknownRemovals() {
         return unknownRemovals.getCount();
+    }
+
+    @VisibleForTesting
+    long pendingOverflows() {
+        return pendingOverflows.getCount();
     }
 
     @VisibleForTesting

@@ -33,6 +33,9 @@ public final class QuietTimeWatermarks<T> implements WatermarkGenerator<T> {
 
     @Override
     public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
+        if (eventTimestamp == Long.MIN_VALUE) {
+            return; // no event time (a dead letter): says nothing about the camera's clock
+        }
         newest = Math.max(newest, eventTimestamp);
         lastEventNanos = System.nanoTime();
     }
@@ -43,7 +46,10 @@ public final class QuietTimeWatermarks<T> implements WatermarkGenerator<T> {
             return;
         }
         boolean quiet = System.nanoTime() - lastEventNanos >= quietNanos;
-        long candidate = quiet ? newest : newest - boundMillis - 1;
+        long candidate =
+                quiet || newest < Long.MIN_VALUE + boundMillis + 1
+                        ? newest
+                        : newest - boundMillis - 1;
         if (candidate > emitted) {
             emitted = candidate;
             output.emitWatermark(new Watermark(candidate));

@@ -136,7 +136,8 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowResult> out)
             throws Exception {
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME && idle.isDue(timestamp)) {
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME
+                && idle.isDue(timestamp, ctx.timerService())) {
             tracks.clear();
             idle.clear(ctx.timerService());
         }

@@ -82,7 +82,7 @@ public final class TrackingJob {
                         .withTimestampAssigner(
                                 (in, ts) ->
                                         in.frame() == null
-                                                ? ts
+                                                ? Long.MIN_VALUE // a dead letter: no event time
                                                 : in.frame().getCaptureTime().toEpochMilli())
                         .withIdleness(pause.multipliedBy(3));
         WatermarkStrategy<QueryInput> queryTime =
@@ -90,7 +90,7 @@ public final class TrackingJob {
                         .withTimestampAssigner(
                                 (in, ts) ->
                                         in.query() == null
-                                                ? ts
+                                                ? Long.MIN_VALUE
                                                 : in.query().getIssuedAt().toEpochMilli())
                         .withIdleness(pause);
         SingleOutputStreamOperator<Frame> frameStream =

@@ -9,6 +9,7 @@ import io.flowtrace.schema.Frame;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.operators.testutils.MockEnvironment;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -223,7 +224,33 @@ class FramePairingFunctionTest {
         assertThat(metrics.count(FramePairingFunction.METRIC_SEQUENCE_RESTARTS)).isEqualTo(1);
     }
 
+    @Test
+    void keepsPairingACameraWhenTheJobComesBackAfterADowntime() throws Exception {
+        start(64);
+        harness.setProcessingTime(0);
+        send(frame("a", 1), frame("a", 2));
+        harness.processWatermark(captureMillis(2));
+        OperatorSubtaskState snapshot = harness.snapshot(1, 1);
+        harness.close();
+        environment.close();
+
+        start(64, snapshot); // the job was down for longer than the idle timeout
+        harness.setProcessingTime(IDLE.toMillis() + 60_000);
+        send(frame("a", 3));
+        harness.processWatermark(captureMillis(3));
+
+        assertThat(pairs()).containsExactly("a 2->3 missing 0");
+        assertThat(metrics.count(FramePairingFunction.METRIC_LATE_FRAMES)).isZero();
+
+        harness.setProcessingTime(3 * IDLE.toMillis()); // now quiet for a whole timeout
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
     private void start(int maxBuffered) throws Exception {
+        start(maxBuffered, null);
+    }
+
+    private void start(int maxBuffered, OperatorSubtaskState restored) throws Exception {
         environment = new MockEnvironmentBuilder().setMetricGroup(metrics).build();
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
@@ -232,6 +259,9 @@ class FramePairingFunctionTest {
                         Frame::getCameraId,
                         Types.STRING,
                         environment);
+        if (restored != null) {
+            harness.initializeState(restored);
+        }
         harness.open();
     }
 

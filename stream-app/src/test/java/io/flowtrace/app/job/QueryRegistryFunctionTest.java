@@ -1,6 +1,7 @@
 package io.flowtrace.app.job;
 
 import static io.flowtrace.app.job.TestFrames.add;
+import static io.flowtrace.app.job.TestFrames.captureMillis;
 import static io.flowtrace.app.job.TestFrames.frame;
 import static io.flowtrace.app.job.TestFrames.pair;
 import static io.flowtrace.app.job.TestFrames.remove;
@@ -12,6 +13,7 @@ import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.TrackQuery;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.ExecutionConfig;
@@ -108,6 +110,61 @@ class QueryRegistryFunctionTest {
                 .containsExactly(new PointAnchor("new", 0, 2, 2), new PointAnchor("old", -3, 1, 1));
         assertThat(request.anchorFrames())
                 .containsExactly(Frame.newBuilder(frame("a", 0)).setSequence(-3).build(), new0);
+    }
+
+    @Test
+    void movesQueriesNamingAnOldFrameWithTheOldNumbering() throws Exception {
+        start(CONFIG);
+        send(pair("a", 0, 1));
+        send(issuedAt(add("a", "p", null, 1, 1), captureMillis(1) + 1));
+        send(pair("a", 1, 2)); // p placed on frame 1
+        // issued before the restart, naming frame 1 of the old numbering
+        send(issuedAt(add("a", "q", 1L, 2, 2), captureMillis(2) + 1));
+        long later = captureMillis(2) + 3_600_000;
+        send(
+                new FramePair(
+                        "a",
+                        TestFrames.capturedAt(frame("a", 0), later),
+                        TestFrames.capturedAt(frame("a", 1), later + 100),
+                        0,
+                        0));
+
+        assertThat(last().points())
+                .containsExactly(new PointAnchor("p", -2, 1, 1), new PointAnchor("q", -2, 2, 2));
+        assertThat(last().anchorFrames())
+                .containsExactly(Frame.newBuilder(frame("a", 1)).setSequence(-2).build());
+    }
+
+    @Test
+    void tracksPairsStillWaitingWhenTheCameraGoesIdle() throws Exception {
+        start(CONFIG);
+        harness.setProcessingTime(0);
+        send(add("a", "p", null, 1, 1));
+        harness.processElement1(pair("a", 1, 2), captureMillis(2)); // the watermark never comes
+
+        harness.setProcessingTime(IDLE.toMillis());
+
+        assertThat(harness.extractOutputValues())
+                .singleElement()
+                .satisfies(
+                        r ->
+                                assertThat(r.points())
+                                        .extracting(PointAnchor::pointId)
+                                        .containsExactly("p"));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    @Test
+    void tracksTheOldestPairWhenTooManyWaitForTheWatermark() throws Exception {
+        start(CONFIG);
+        for (long seq = 1; seq <= QueryRegistryFunction.MAX_PENDING_PAIRS + 2; seq++) {
+            harness.processElement1(pair("a", seq, seq + 1), captureMillis(seq + 1));
+        }
+
+        assertThat(harness.extractOutputValues())
+                .extracting(TrackRequest::toSequence)
+                .containsExactly(2L, 3L);
+        assertThat(function.pendingOverflows()).isEqualTo(2);
     }
 
     @Test
@@ -323,6 +380,10 @@ class QueryRegistryFunctionTest {
 
     private void send(TrackQuery query) throws Exception {
         harness.processElement2(query, query.getIssuedAt().toEpochMilli());
+    }
+
+    private static TrackQuery issuedAt(TrackQuery query, long millis) {
+        return TrackQuery.newBuilder(query).setIssuedAt(Instant.ofEpochMilli(millis)).build();
     }
 
     private TrackRequest last() {

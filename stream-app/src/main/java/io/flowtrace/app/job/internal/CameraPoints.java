@@ -162,9 +162,9 @@ public final class CameraPoints {
     }
 
     /**
-     * Moves every kept frame and the points on them {@code offset} sequences down, into negative
-     * numbers when {@code offset} exceeds every sequence so far: the camera restarted its
-     * numbering, and its new frames must not be mistaken for the old ones.
+     * Moves every kept frame, the points on them and the frames waiting queries name {@code offset}
+     * sequences down, into negative numbers when {@code offset} exceeds every sequence so far: the
+     * camera restarted its numbering, and its new frames must not be mistaken for the old ones.
      */
     public void renumber(long offset) throws Exception {
         List<Frame> frames = new ArrayList<>();
@@ -179,6 +179,17 @@ public final class CameraPoints {
         for (PointAnchor p : points) {
             placed.put(
                     p.pointId(), new PointAnchor(p.pointId(), p.sequence() - offset, p.x(), p.y()));
+        }
+        List<TrackQuery> queries = new ArrayList<>();
+        waiting.values().forEach(queries::add);
+        for (TrackQuery q : queries) {
+            if (q.getFrameSequence() != null) {
+                waiting.put(
+                        q.getQueryId(),
+                        TrackQuery.newBuilder(q)
+                                .setFrameSequence(q.getFrameSequence() - offset)
+                                .build());
+            }
         }
     }
 

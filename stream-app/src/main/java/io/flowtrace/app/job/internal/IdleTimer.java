@@ -18,6 +18,9 @@ public final class IdleTimer {
     private final ValueState<Long> deadline;
     private final long timeoutMillis;
 
+    /** Processing time of the first touch or timer in this run of the job; MIN_VALUE before. */
+    private long runStart = Long.MIN_VALUE;
+
     /** Must be created in {@code open()} of a keyed function. */
     public IdleTimer(RuntimeContext context, Duration timeout) {
         this.deadline = context.getState(new ValueStateDescriptor<>("idle-deadline", Types.LONG));
@@ -27,7 +30,7 @@ public final class IdleTimer {
     /** Restarts the current key's countdown. */
     public void touch(TimerService timers) throws IOException {
         Long current = deadline.value();
-        long next = timers.currentProcessingTime() + timeoutMillis;
+        long next = noteRun(timers) + timeoutMillis;
         if (current != null) {
             if (current == next) {
                 return;
@@ -38,10 +41,35 @@ public final class IdleTimer {
         deadline.update(next);
     }
 
-    /** True when a processing-time timer at {@code timestamp} is the current key's idle timer. */
-    public boolean isDue(long timestamp) throws IOException {
+    /**
+     * True when a processing-time timer at {@code timestamp} is the current key's idle timer and
+     * the key has been quiet for the whole timeout. A key last active before this run of the job
+     * (restored from a checkpoint after the job was down) counts its quiet time from the run's
+     * start: its timer is set again for then, and this returns false.
+     */
+    public boolean isDue(long timestamp, TimerService timers) throws IOException {
+        noteRun(timers);
+        long started = runStart;
         Long current = deadline.value();
-        return current != null && current == timestamp;
+        if (current == null || current != timestamp) {
+            return false;
+        }
+        long lastActive = current - timeoutMillis;
+        long fromRunStart = started + timeoutMillis;
+        if (lastActive < started && fromRunStart > timestamp) {
+            timers.registerProcessingTimeTimer(fromRunStart);
+            deadline.update(fromRunStart);
+            return false;
+        }
+        return true;
+    }
+
+    private long noteRun(TimerService timers) {
+        long now = timers.currentProcessingTime();
+        if (runStart == Long.MIN_VALUE) {
+            runStart = now;
+        }
+        return now;
     }
 
     /** Deletes the current key's timer and its state. */
