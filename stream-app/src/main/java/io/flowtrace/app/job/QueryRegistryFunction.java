@@ -6,6 +6,8 @@ import io.flowtrace.app.job.internal.FrameDecoding;
 import io.flowtrace.app.job.internal.FrameDecodingException;
 import io.flowtrace.app.job.internal.GridSeeding;
 import io.flowtrace.app.job.internal.IdleTimer;
+import io.flowtrace.app.job.internal.JobDeadLetters;
+import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.TrackQuery;
@@ -21,11 +23,13 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keeps each camera's query points and turns every frame pair into a {@link TrackRequest} for all
@@ -38,12 +42,14 @@ import org.apache.flink.util.Collector;
  * a past sequence is placed on that frame if another point keeps it, and otherwise, the frame being
  * gone, on the pair's earlier frame at the given position. An ADD of a known id replaces the point
  * (the old track ends as if removed); a REMOVE of an unknown id is counted and ignored; ADDs beyond
- * {@link QueryConfig#maxPoints()} or outside their frame are counted and ignored. Anchor frames
- * stay in state exactly as long as some point references them. With {@link SeedingMode#GRID} a
- * camera with no points gets a grid on its first pair, with {@link SeedingMode#CORNERS} the image
- * corners of the first pair that has some. When a camera restarts its sequence numbers, the kept
- * frames and the points on them move to negative sequences, so old and new frames never mix. A
- * camera that sends nothing for {@link QueryConfig#idleTimeout()} is forgotten.
+ * {@link QueryConfig#maxPoints()}, at a position that is not finite or outside their frame, and
+ * queries beyond {@link #MAX_PENDING_QUERIES_PER_POINT} times that waiting for their issue time to
+ * pass, are counted and sent to {@link #DEAD_LETTERS} with the reason. Anchor frames stay in state
+ * exactly as long as some point references them. With {@link SeedingMode#GRID} a camera with no
+ * points gets a grid on its first pair, with {@link SeedingMode#CORNERS} the image corners of the
+ * first pair that has some. When a camera restarts its sequence numbers, the kept frames and the
+ * points on them move to negative sequences, so old and new frames never mix. A camera that sends
+ * nothing for {@link QueryConfig#idleTimeout()} is forgotten.
  *
  * <p>Pairs wait until the watermark of both inputs passes the later frame's capture time, so every
  * query issued before a frame was captured is applied before that frame is tracked, however the two
@@ -64,6 +70,13 @@ public class QueryRegistryFunction
 
     /** Counter: pairs tracked before the watermark passed them, because too many waited. */
     public static final String METRIC_PENDING_OVERFLOWS = "pendingOverflows";
+
+    /** Queries a camera may hold waiting for the watermark, per point it may hold. */
+    public static final int MAX_PENDING_QUERIES_PER_POINT = 2;
+
+    /** Bad queries (not finite, outside their frame, too many), for the dead-letter topic. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("query-dead-letters", TypeInformation.of(DeadLetter.class));
 
     /** Pairs a camera may hold waiting for the watermark; beyond this the oldest is tracked. */
     public static final int MAX_PENDING_PAIRS = 64;
@@ -113,7 +126,7 @@ public class QueryRegistryFunction
             // oldest pair now rather than hold frames without bound
             pendingOverflows.inc();
             ctx.timerService().deleteEventTimeTimer(captureMillis(waiting.get(0)));
-            release(captureMillis(waiting.get(0)), out);
+            release(captureMillis(waiting.get(0)), ctx, out);
         }
     }
 
@@ -122,7 +135,8 @@ public class QueryRegistryFunction
     }
 
     /** Tracks, in order, the pending pairs whose later frame the watermark has passed. */
-    private void release(long watermark, Collector<TrackRequest> out) throws Exception {
+    private void release(long watermark, Context ctx, Collector<TrackRequest> out)
+            throws Exception {
         List<FramePair> waiting = new ArrayList<>();
         pending.get().forEach(waiting::add);
         int ready = 0;
@@ -140,8 +154,8 @@ public class QueryRegistryFunction
                 // negative sequences, out of the way of the new frames
                 points.renumber(offset);
             }
-            applyQueriesUpTo(captureMillis(pair), offset, pair.earlier().getCaptureTime());
-            track(pair, out);
+            applyQueriesUpTo(captureMillis(pair), offset, pair.earlier().getCaptureTime(), ctx);
+            track(pair, ctx, out);
         }
     }
 
@@ -156,13 +170,33 @@ public class QueryRegistryFunction
         return last != null && pair.later().getSequence() <= last ? last + 1 : 0;
     }
 
-    private void track(FramePair pair, Collector<TrackRequest> out) throws Exception {
+    private void track(FramePair pair, Context ctx, Collector<TrackRequest> out) throws Exception {
         if (config.seeding() != SeedingMode.NONE && seeded.value() == null) {
             if (!points.isEmpty() || seed(pair.earlier())) {
                 seeded.update(true);
             }
         }
-        rejectedQueries.inc(points.placeWaiting(pair.earlier()));
+        for (CameraPoints.Misplaced m : points.placeWaiting(pair.earlier())) {
+            Frame f = m.frame();
+            reject(
+                    m.query(),
+                    "query "
+                            + m.query().getQueryId()
+                            + " of camera "
+                            + m.query().getCameraId()
+                            + ": ("
+                            + m.query().getX()
+                            + ", "
+                            + m.query().getY()
+                            + ") lies outside its frame "
+                            + f.getSequence()
+                            + " ("
+                            + f.getWidth()
+                            + "x"
+                            + f.getHeight()
+                            + ")",
+                    ctx);
+        }
         out.collect(points.request(pair));
     }
 
@@ -170,6 +204,24 @@ public class QueryRegistryFunction
     public void processElement2(TrackQuery query, Context ctx, Collector<TrackRequest> out)
             throws Exception {
         idle.touch(ctx.timerService());
+        int waiting = 0;
+        for (TrackQuery ignored : pendingQueries.get()) {
+            waiting++;
+        }
+        if (waiting >= MAX_PENDING_QUERIES_PER_POINT * config.maxPoints()) {
+            reject(
+                    query,
+                    "camera "
+                            + query.getCameraId()
+                            + ": "
+                            + waiting
+                            + " queries already wait for frames captured after they were issued;"
+                            + " query "
+                            + query.getQueryId()
+                            + " not queued",
+                    ctx);
+            return;
+        }
         pendingQueries.add(query);
     }
 
@@ -178,7 +230,8 @@ public class QueryRegistryFunction
      * numbering restart ({@code offset} not 0), a query issued before {@code restartedAt} names its
      * frame in the old numbering, and its frame sequence moves down by {@code offset}.
      */
-    private void applyQueriesUpTo(long time, long offset, Instant restartedAt) throws Exception {
+    private void applyQueriesUpTo(long time, long offset, Instant restartedAt, Context ctx)
+            throws Exception {
         List<TrackQuery> due = new ArrayList<>();
         List<TrackQuery> later = new ArrayList<>();
         for (TrackQuery q : pendingQueries.get()) {
@@ -194,35 +247,61 @@ public class QueryRegistryFunction
             if (offset != 0 && sequence != null && q.getIssuedAt().isBefore(restartedAt)) {
                 q = TrackQuery.newBuilder(q).setFrameSequence(sequence - offset).build();
             }
-            apply(q);
+            apply(q, ctx);
         }
     }
 
-    private void apply(TrackQuery query) throws Exception {
+    private void apply(TrackQuery query, Context ctx) throws Exception {
         String id = query.getQueryId();
         if (query.getAction() == QueryAction.REMOVE) {
             if (!points.remove(id)) {
                 unknownRemovals.inc();
             }
-        } else if (!Double.isFinite(query.getX())
-                || !Double.isFinite(query.getY())
-                || (!points.contains(id) && points.size() >= config.maxPoints())) {
-            rejectedQueries.inc();
+        } else if (!Double.isFinite(query.getX()) || !Double.isFinite(query.getY())) {
+            reject(
+                    query,
+                    "query "
+                            + id
+                            + " of camera "
+                            + query.getCameraId()
+                            + ": position ("
+                            + query.getX()
+                            + ", "
+                            + query.getY()
+                            + ") is not finite",
+                    ctx);
+        } else if (!points.contains(id) && points.size() >= config.maxPoints()) {
+            reject(
+                    query,
+                    "camera "
+                            + query.getCameraId()
+                            + " already holds "
+                            + config.maxPoints()
+                            + " points; query "
+                            + id
+                            + " not added",
+                    ctx);
         } else {
             points.await(query);
         }
+    }
+
+    /** Counts {@code query} as rejected and sends it to the dead letters with {@code why}. */
+    private void reject(TrackQuery query, String why, Context ctx) {
+        rejectedQueries.inc();
+        ctx.output(DEAD_LETTERS, JobDeadLetters.query(Topics.TRACK_QUERIES, query, why));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TrackRequest> out)
             throws Exception {
         if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
-            release(timestamp, out);
+            release(timestamp, ctx, out);
         } else if (idle.isDue(timestamp, ctx.timerService())) {
             for (FramePair pair : pending.get()) {
                 ctx.timerService().deleteEventTimeTimer(captureMillis(pair));
             }
-            release(Long.MAX_VALUE, out); // every pair gets its request, even now
+            release(Long.MAX_VALUE, ctx, out); // every pair gets its request, even now
             pending.clear();
             pendingQueries.clear();
             points.clear();

@@ -1,15 +1,13 @@
 package io.flowtrace.app.job;
 
+import io.flowtrace.app.job.internal.JobDeadLetters;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.Frame;
-import io.flowtrace.schema.RecordCodec;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.schema.TrackUpdate;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -112,7 +110,7 @@ public final class TrackingJob {
                         .process(new FramePairingFunction(config.pairing()))
                         .uid(FramePairingFunction.UID)
                         .name(FramePairingFunction.UID);
-        DataStream<TrackRequest> requests =
+        SingleOutputStreamOperator<TrackRequest> requests =
                 pairs.keyBy(FramePair::cameraId)
                         .connect(queryStream.keyBy(TrackQuery::getCameraId))
                         .process(new QueryRegistryFunction(config.queries()))
@@ -150,6 +148,7 @@ public final class TrackingJob {
                 .union(
                         queryStream.getSideOutput(InputRouting.DEAD_LETTERS),
                         late,
+                        requests.getSideOutput(QueryRegistryFunction.DEAD_LETTERS),
                         results.getSideOutput(TrackStateFunction.DEAD_LETTERS))
                 .sinkTo(deadLetters)
                 .uid("dead-letters-sink")
@@ -158,22 +157,17 @@ public final class TrackingJob {
 
     private static DeadLetter lateLetter(LateFrame late) {
         Frame f = late.frame();
-        return DeadLetter.newBuilder()
-                .setSourceTopic(Topics.FRAMES)
-                .setPartition(-1)
-                .setOffset(-1)
-                .setReason(DeadLetterReason.LATE_FRAME)
-                .setMessage(
-                        "camera "
-                                + f.getCameraId()
-                                + " frame "
-                                + f.getSequence()
-                                + " arrived after frame "
-                                + late.lastPairedSequence()
-                                + " was paired")
-                .setKey(ByteBuffer.wrap(f.getCameraId().getBytes()))
-                .setRaw(ByteBuffer.wrap(RecordCodec.of(Frame.class).encode(f)))
-                .setFailedAt(Instant.now())
-                .build();
+        return JobDeadLetters.frame(
+                Topics.FRAMES,
+                f.getCameraId(),
+                f,
+                DeadLetterReason.LATE_FRAME,
+                "camera "
+                        + f.getCameraId()
+                        + " frame "
+                        + f.getSequence()
+                        + " arrived after frame "
+                        + late.lastPairedSequence()
+                        + " was paired");
     }
 }

@@ -10,7 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowtrace.app.baseline.CornersTest;
 import io.flowtrace.app.job.internal.CameraPoints;
 import io.flowtrace.inference.RgbImage;
+import io.flowtrace.schema.DeadLetter;
+import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.RecordCodec;
 import io.flowtrace.schema.TrackQuery;
 import java.time.Duration;
 import java.time.Instant;
@@ -265,6 +268,51 @@ class QueryRegistryFunctionTest {
 
         assertThat(last().points()).extracting(PointAnchor::pointId).containsExactly("p1");
         assertThat(function.rejectedQueries()).isEqualTo(3);
+        assertThat(harness.getSideOutput(QueryRegistryFunction.DEAD_LETTERS))
+                .extracting(r -> r.getValue())
+                .extracting(DeadLetter::getMessage)
+                .containsExactlyInAnyOrder(
+                        "query outside of camera a: (4.0, 1.0) lies outside its frame 1 (4x4)",
+                        "camera a already holds 2 points; query tooMany not added",
+                        "query notANumber of camera a: position (NaN, 1.0) is not finite");
+        assertThat(harness.getSideOutput(QueryRegistryFunction.DEAD_LETTERS))
+                .extracting(r -> r.getValue())
+                .allSatisfy(
+                        d -> {
+                            assertThat(d.getReason()).isEqualTo(DeadLetterReason.BAD_QUERY);
+                            assertThat(d.getSourceTopic()).isEqualTo(Topics.TRACK_QUERIES);
+                            assertThat(
+                                            RecordCodec.of(TrackQuery.class)
+                                                    .decode(bytes(d.getRaw()))
+                                                    .getCameraId())
+                                    .isEqualTo("a");
+                        });
+    }
+
+    @Test
+    void deadLettersQueriesBeyondWhatMayWait() throws Exception {
+        start(new QueryConfig(SeedingMode.NONE, 16, 1, IDLE));
+        int limit = QueryRegistryFunction.MAX_PENDING_QUERIES_PER_POINT;
+        for (int i = 0; i <= limit; i++) {
+            send(add("a", "p" + i, null, 1, 1));
+        }
+
+        assertThat(function.rejectedQueries()).isEqualTo(1);
+        assertThat(harness.getSideOutput(QueryRegistryFunction.DEAD_LETTERS))
+                .extracting(r -> r.getValue().getMessage())
+                .containsExactly(
+                        "camera a: "
+                                + limit
+                                + " queries already wait for frames captured after they were"
+                                + " issued; query p"
+                                + limit
+                                + " not queued");
+    }
+
+    private static byte[] bytes(java.nio.ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
     }
 
     @Test

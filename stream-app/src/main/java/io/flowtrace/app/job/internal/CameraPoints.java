@@ -100,9 +100,9 @@ public final class CameraPoints {
      * Places every waiting query whose frame has come, given the earlier frame of the pair now
      * arriving: no sequence or that frame's sequence places it there; a past sequence places it on
      * that frame if still kept, else on {@code earlier} at the given position; future sequences
-     * keep waiting. Returns how many were rejected for lying outside their frame.
+     * keep waiting. Returns the queries rejected for lying outside their frame.
      */
-    public int placeWaiting(Frame earlier) throws Exception {
+    public List<Misplaced> placeWaiting(Frame earlier) throws Exception {
         List<TrackQuery> ready = new ArrayList<>();
         for (TrackQuery q : waiting.values()) {
             Long sequence = q.getFrameSequence();
@@ -110,7 +110,7 @@ public final class CameraPoints {
                 ready.add(q);
             }
         }
-        int rejected = 0;
+        List<Misplaced> rejected = new ArrayList<>();
         for (TrackQuery q : ready) {
             waiting.remove(q.getQueryId());
             Long sequence = q.getFrameSequence();
@@ -118,10 +118,15 @@ public final class CameraPoints {
                     sequence == null || sequence == earlier.getSequence()
                             ? earlier
                             : Objects.requireNonNullElse(anchorFrames.get(sequence), earlier);
-            rejected += place(q.getQueryId(), anchor, q.getX(), q.getY()) ? 0 : 1;
+            if (!place(q.getQueryId(), anchor, q.getX(), q.getY())) {
+                rejected.add(new Misplaced(q, anchor));
+            }
         }
         return rejected;
     }
+
+    /** A query whose position lies outside the frame it was to be placed on. */
+    public record Misplaced(TrackQuery query, Frame frame) {}
 
     /** Places point {@code id} on {@code anchor}; false when (x, y) lies outside that frame. */
     public boolean place(String id, Frame anchor, double x, double y) throws Exception {

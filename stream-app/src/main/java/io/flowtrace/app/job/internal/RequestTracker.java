@@ -8,13 +8,9 @@ import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.Frame;
-import io.flowtrace.schema.RecordCodec;
 import io.flowtrace.tracer.KlTracer;
 import io.flowtrace.tracer.Point;
 import io.flowtrace.tracer.PointEstimate;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -165,21 +161,8 @@ public final class RequestTracker {
     /** A failed response whose dead letter carries {@code culprit} as it was read, if known. */
     private TrackResponse failed(
             TrackRequest request, DeadLetterReason reason, String message, Frame culprit) {
-        byte[] raw = culprit == null ? new byte[0] : RecordCodec.of(Frame.class).encode(culprit);
         DeadLetter letter =
-                DeadLetter.newBuilder()
-                        .setSourceTopic(framesTopic)
-                        // Pairing has lost the Kafka coordinates; -1 says they are unknown.
-                        .setPartition(-1)
-                        .setOffset(-1)
-                        .setReason(reason)
-                        .setMessage(message)
-                        .setKey(
-                                ByteBuffer.wrap(
-                                        request.cameraId().getBytes(StandardCharsets.UTF_8)))
-                        .setRaw(ByteBuffer.wrap(raw))
-                        .setFailedAt(Instant.now())
-                        .build();
+                JobDeadLetters.frame(framesTopic, request.cameraId(), culprit, reason, message);
         return TrackResponse.failed(request, modelId, reason + ": " + message, letter);
     }
 }
