@@ -26,14 +26,10 @@ final class AnchoredPairing {
 
     static Tracks run(
             FrameSequence frames, List<Query> queries, PairTracker tracker, IntConsumer progress) {
-        TrackCollector out = new TrackCollector();
-        for (Map.Entry<Integer, List<Query>> group : TrackCollector.byFrame(queries).entrySet()) {
-            int t = group.getKey();
-            List<Query> members = group.getValue();
-            walk(frames, members, t, frames.size() - 1, tracker, progress, out);
-            walk(frames, members, t, 0, tracker, progress, out);
-        }
-        return out.result();
+        return TrackCollector.bothWays(
+                frames,
+                queries,
+                (members, t, end, out) -> walk(frames, members, t, end, tracker, progress, out));
     }
 
     /** Tracks {@code queries} from their frame {@code t} to frame {@code end}, one frame a step. */

@@ -6,7 +6,6 @@ import io.flowtrace.task.Query;
 import io.flowtrace.tracer.Point;
 import io.flowtrace.tracer.PointEstimate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -20,14 +19,10 @@ final class ChainedPairing {
 
     static Tracks run(
             FrameSequence frames, List<Query> queries, PairTracker tracker, IntConsumer progress) {
-        TrackCollector out = new TrackCollector();
-        for (Map.Entry<Integer, List<Query>> group : TrackCollector.byFrame(queries).entrySet()) {
-            int t = group.getKey();
-            List<Query> members = group.getValue();
-            chain(frames, members, t, frames.size() - 1, tracker, progress, out);
-            chain(frames, members, t, 0, tracker, progress, out);
-        }
-        return out.result();
+        return TrackCollector.bothWays(
+                frames,
+                queries,
+                (members, t, end, out) -> chain(frames, members, t, end, tracker, progress, out));
     }
 
     /** Tracks {@code queries} frame by frame from their frame {@code t} to frame {@code end}. */

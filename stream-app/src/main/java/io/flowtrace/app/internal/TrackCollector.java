@@ -1,5 +1,6 @@
 package io.flowtrace.app.internal;
 
+import io.flowtrace.task.FrameSequence;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.tracer.Point;
@@ -23,6 +24,25 @@ final class TrackCollector {
             groups.computeIfAbsent(q.t(), t -> new ArrayList<>()).add(q);
         }
         return groups;
+    }
+
+    /** Tracks queries from their frame {@code t} one frame a step to frame {@code end}. */
+    @FunctionalInterface
+    interface Walk {
+        void run(List<Query> queries, int t, int end, TrackCollector out);
+    }
+
+    /**
+     * Runs {@code walk} for each query frame's queries, forwards to the last frame, then backwards
+     * to the first, and gathers the rows.
+     */
+    static Tracks bothWays(FrameSequence frames, List<Query> queries, Walk walk) {
+        TrackCollector out = new TrackCollector();
+        for (Map.Entry<Integer, List<Query>> group : byFrame(queries).entrySet()) {
+            walk.run(group.getValue(), group.getKey(), frames.size() - 1, out);
+            walk.run(group.getValue(), group.getKey(), 0, out);
+        }
+        return out.result();
     }
 
     /** The queries' positions. */
