@@ -1,12 +1,12 @@
 package io.flowtrace.app;
 
-import io.flowtrace.app.baseline.Corners;
 import io.flowtrace.app.demo.DemoCamera;
 import io.flowtrace.app.demo.DemoOutputs;
 import io.flowtrace.app.demo.DemoReport;
 import io.flowtrace.app.demo.StreamingDemo;
 import io.flowtrace.app.internal.Preset;
 import io.flowtrace.app.job.JobConfig;
+import io.flowtrace.app.job.internal.Corners;
 import io.flowtrace.app.picture.TaskPictures;
 import io.flowtrace.app.video.VideoSourceException;
 import io.flowtrace.app.video.VideoStream;

@@ -1,7 +1,7 @@
 package io.flowtrace.app.job;
 
-import io.flowtrace.app.baseline.Corners;
 import io.flowtrace.app.job.internal.CameraPoints;
+import io.flowtrace.app.job.internal.Corners;
 import io.flowtrace.app.job.internal.FrameDecoding;
 import io.flowtrace.app.job.internal.FrameDecodingException;
 import io.flowtrace.app.job.internal.GridSeeding;

@@ -2,8 +2,11 @@ package io.flowtrace.app.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,33 @@ class JobJarITCase {
             assertThat(jar.stream().map(e -> e.getName()))
                     .noneMatch(n -> n.startsWith("org/bytedeco/"))
                     .noneMatch(n -> n.startsWith("kafka/server/"));
+        }
+    }
+
+    @Test
+    void seedsCornersFromTheJarAloneWithoutNativeLibraries() throws Exception {
+        // only the job jar and the JDK: no JavaCV, no OpenCV, not the test class path
+        try (URLClassLoader jarOnly =
+                new URLClassLoader(
+                        new URL[] {jobJar().toUri().toURL()},
+                        ClassLoader.getPlatformClassLoader())) {
+            Class<?> image = jarOnly.loadClass("io.flowtrace.inference.RgbImage");
+            Class<?> corners = jarOnly.loadClass("io.flowtrace.app.job.internal.Corners");
+            byte[] rgb = new byte[32 * 32 * 3];
+            for (int y = 8; y < 24; y++) {
+                for (int x = 8; x < 24; x++) {
+                    java.util.Arrays.fill(rgb, (y * 32 + x) * 3, (y * 32 + x) * 3 + 3, (byte) 255);
+                }
+            }
+            Object square =
+                    image.getConstructor(int.class, int.class, byte[].class)
+                            .newInstance(32, 32, rgb);
+
+            Object found =
+                    corners.getMethod("find", image, double.class, int.class)
+                            .invoke(null, square, 4.0, 10);
+
+            assertThat((List<?>) found).hasSize(4);
         }
     }
 }

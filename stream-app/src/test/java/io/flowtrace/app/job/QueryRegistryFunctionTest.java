@@ -7,8 +7,8 @@ import static io.flowtrace.app.job.TestFrames.pair;
 import static io.flowtrace.app.job.TestFrames.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowtrace.app.baseline.CornersTest;
 import io.flowtrace.app.job.internal.CameraPoints;
+import io.flowtrace.app.job.internal.CornersTest;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
