@@ -1,6 +1,7 @@
 package io.flowtrace.app.job;
 
 import io.flowtrace.app.job.internal.CameraAnchors;
+import io.flowtrace.app.job.internal.IdleTimer;
 import io.flowtrace.app.job.internal.RequestTracker;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.tracer.KlTracer;
@@ -27,18 +28,16 @@ import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
+import org.apache.flink.streaming.api.SimpleTimerService;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.InternalTimer;
-import org.apache.flink.streaming.api.operators.InternalTimerService;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.operators.Triggerable;
 import org.apache.flink.streaming.api.operators.YieldingOperator;
@@ -100,9 +99,9 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     private transient RequestTracker tracker;
     private transient ExecutorService executor;
     private transient ListState<TrackRequest> queue;
-    private transient ValueState<Long> idleDeadline;
+    private transient IdleTimer idle;
     private transient CameraAnchors anchors;
-    private transient InternalTimerService<VoidNamespace> idleTimers;
+    private transient TimerService idleTimers;
     private transient Map<String, Running> running;
     private transient LinkedHashSet<String> ready;
     private transient int queued;
@@ -110,7 +109,6 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     /** Capture times of the waiting requests, with counts: what holds the watermark back. */
     private transient TreeMap<Long, Integer> waitingCaptures;
 
-    private transient long openedAt;
     private transient long inputWatermark;
     private transient long outputWatermark;
     private transient long attempts;
@@ -167,15 +165,15 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         }
         var context = getRuntimeContext();
         queue = context.getListState(new ListStateDescriptor<>(QUEUE, TrackRequest.class));
-        idleDeadline =
-                context.getState(new ValueStateDescriptor<>("tracking-idle-deadline", Types.LONG));
+        idle = new IdleTimer(context, Duration.ofMillis(idleMillis));
         anchors = new CameraAnchors(context);
         idleTimers =
-                getInternalTimerService("tracking-idle", VoidNamespaceSerializer.INSTANCE, this);
+                new SimpleTimerService(
+                        getInternalTimerService(
+                                "tracking-idle", VoidNamespaceSerializer.INSTANCE, this));
         running = new HashMap<>();
         ready = new LinkedHashSet<>();
         waitingCaptures = new TreeMap<>();
-        openedAt = getProcessingTimeService().getCurrentProcessingTime();
         inputWatermark = Long.MIN_VALUE;
         outputWatermark = Long.MIN_VALUE;
         var metrics = getMetricGroup();
@@ -445,31 +443,16 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     }
 
     private void touchIdle() throws Exception {
-        Long previous = idleDeadline.value();
-        if (previous != null) {
-            idleTimers.deleteProcessingTimeTimer(VoidNamespace.INSTANCE, previous);
-        }
-        long next = idleTimers.currentProcessingTime() + idleMillis;
-        idleTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, next);
-        idleDeadline.update(next);
+        idle.touch(idleTimers);
     }
 
     @Override
     public void onProcessingTime(InternalTimer<String, VoidNamespace> timer) throws Exception {
-        Long deadline = idleDeadline.value();
-        if (deadline == null || deadline != timer.getTimestamp()) {
-            return;
-        }
-        long fromOpen = openedAt + idleMillis;
-        if (deadline - idleMillis < openedAt && fromOpen > timer.getTimestamp()) {
-            // last active before this run (restored after the job was down): quiet since open
-            idleTimers.registerProcessingTimeTimer(VoidNamespace.INSTANCE, fromOpen);
-            idleDeadline.update(fromOpen);
-            return;
-        }
-        if (!running.containsKey(timer.getKey()) && pending().isEmpty()) {
+        if (idle.isDue(timer.getTimestamp(), idleTimers)
+                && !running.containsKey(timer.getKey())
+                && pending().isEmpty()) {
             anchors.clear();
-            idleDeadline.clear();
+            idle.clear(idleTimers);
         }
     }
 
