@@ -62,6 +62,17 @@ public final class ModelTensors {
     /** INT32 [B, 1]: map size G, 32 or 64. */
     public static final String MAP_SIZE = "MAP_SIZE";
 
+    /**
+     * FP32 [B, 4]: (x0, y0, x1, y1) in crop pixels, the region whose hidden patches are queried.
+     */
+    public static final String QUERY_WINDOW = "QUERY_WINDOW";
+
+    /** INT32 [B, 1]: {@link SequencePlan#bits()}. */
+    public static final String SEQUENCE_PLAN = "SEQUENCE_PLAN";
+
+    /** INT64 [B, 1]: transformer tokens the pair cost, by the rule of {@link ProbeCost}. */
+    public static final String TOKENS = "TOKENS";
+
     /** FP32 [B, P, S, G, G]: one divergence map per (probe point, seed); revealed patches are 0. */
     public static final String DIVERGENCE = "DIVERGENCE";
 
@@ -76,11 +87,15 @@ public final class ModelTensors {
                     new TensorSpec(AMPLITUDE, "FP32", new long[] {1}),
                     new TensorSpec(MASK_RATIO, "FP32", new long[] {1}),
                     new TensorSpec(READOUT, "INT32", new long[] {1}),
-                    new TensorSpec(MAP_SIZE, "INT32", new long[] {1}));
+                    new TensorSpec(MAP_SIZE, "INT32", new long[] {1}),
+                    new TensorSpec(QUERY_WINDOW, "FP32", new long[] {4}),
+                    new TensorSpec(SEQUENCE_PLAN, "INT32", new long[] {1}));
 
     /** Every output; shapes exclude the batch dimension. */
     public static final List<TensorSpec> OUTPUTS =
-            List.of(new TensorSpec(DIVERGENCE, "FP32", new long[] {-1, -1, -1, -1}));
+            List.of(
+                    new TensorSpec(DIVERGENCE, "FP32", new long[] {-1, -1, -1, -1}),
+                    new TensorSpec(TOKENS, "INT64", new long[] {1}));
 
     public static final String UINT8 = "UINT8";
     public static final String FP32 = "FP32";

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The divergence maps of one crop pair: one {@code G x G} map per (probe point, seed), stored
- * row-major as {@code [P][S][G][G]}, the layout of the {@link ModelTensors#DIVERGENCE} tensor.
+ * row-major as {@code [P][S][G][G]}, the layout of the {@link ModelTensors#DIVERGENCE} tensor, and
+ * the transformer tokens the model reports the pair cost ({@link ModelTensors#TOKENS}).
  */
 public final class ProbeMaps {
 
@@ -12,8 +13,12 @@ public final class ProbeMaps {
     private final int seeds;
     private final int gridSize;
     private final float[] values;
+    private final long tokens;
 
-    public ProbeMaps(int points, int seeds, int gridSize, float[] values) {
+    public ProbeMaps(int points, int seeds, int gridSize, float[] values, long tokens) {
+        if (tokens < 0) {
+            throw new IllegalArgumentException("tokens must be >= 0, was " + tokens);
+        }
         if (points <= 0 || seeds <= 0 || gridSize <= 0) {
             throw new IllegalArgumentException(
                     "points, seeds and grid size must be positive: "
@@ -40,6 +45,7 @@ public final class ProbeMaps {
         this.seeds = seeds;
         this.gridSize = gridSize;
         this.values = values;
+        this.tokens = tokens;
     }
 
     public int points() {
@@ -52,6 +58,11 @@ public final class ProbeMaps {
 
     public int gridSize() {
         return gridSize;
+    }
+
+    /** Transformer tokens the model computed for this pair, all points and seeds together. */
+    public long tokens() {
+        return tokens;
     }
 
     /** A copy of the map for a (point, seed), row-major {@code G x G}. */

@@ -10,10 +10,18 @@ import java.util.Objects;
  * @param frame2 the target-frame crop, same size
  * @param points probe points as {@code x0, y0, x1, y1, ...} in frame-1 crop pixels
  * @param seeds mask seeds; the clean pass of a (pair, seed) is shared by all its points
+ * @param window the frame-2 region whose hidden patches are queried
  */
-public record ProbePair(RgbImage frame1, RgbImage frame2, float[] points, long[] seeds) {
+public record ProbePair(
+        RgbImage frame1, RgbImage frame2, float[] points, long[] seeds, QueryWindow window) {
+
+    /** A pair whose every hidden patch is queried. */
+    public ProbePair(RgbImage frame1, RgbImage frame2, float[] points, long[] seeds) {
+        this(frame1, frame2, points, seeds, QueryWindow.FULL);
+    }
 
     public ProbePair {
+        Objects.requireNonNull(window, "window");
         Objects.requireNonNull(frame1, "frame1");
         Objects.requireNonNull(frame2, "frame2");
         Objects.requireNonNull(points, "points");
@@ -70,16 +78,23 @@ public record ProbePair(RgbImage frame1, RgbImage frame2, float[] points, long[]
                 && frame1.equals(p.frame1)
                 && frame2.equals(p.frame2)
                 && Arrays.equals(points, p.points)
-                && Arrays.equals(seeds, p.seeds);
+                && Arrays.equals(seeds, p.seeds)
+                && window.equals(p.window);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(frame1, frame2, Arrays.hashCode(points), Arrays.hashCode(seeds));
+        return Objects.hash(
+                frame1, frame2, Arrays.hashCode(points), Arrays.hashCode(seeds), window);
     }
 
     @Override
     public String toString() {
-        return "ProbePair[points=" + pointCount() + ", seeds=" + Arrays.toString(seeds) + "]";
+        return "ProbePair[points="
+                + pointCount()
+                + ", seeds="
+                + Arrays.toString(seeds)
+                + (window.coversCrop() ? "" : ", window=" + window)
+                + "]";
     }
 }

@@ -9,9 +9,15 @@ package io.flowtrace.inference;
  * @param readout what is compared between the clean and perturbed predictions
  * @param mapSize {@link ModelTensors#GRID} (one value per 8x8 patch, first code only) or {@link
  *     ModelTensors#FINE_GRID} (one value per 4x4 code cell, all four codes of a patch)
+ * @param plan how the model computes the sequences (cost, not meaning)
  */
 public record ProbeParams(
-        double sigma, double amplitude, double maskRatio, Readout readout, int mapSize) {
+        double sigma,
+        double amplitude,
+        double maskRatio,
+        Readout readout,
+        int mapSize,
+        SequencePlan plan) {
 
     /** The paper's recipe: sigma 2 px, amplitude 255, mask ratio 0.9, KL, 32x32 maps. */
     public static final ProbeParams PAPER =
@@ -31,6 +37,9 @@ public record ProbeParams(
         if (readout == null) {
             throw new IllegalArgumentException("readout is required");
         }
+        if (plan == null) {
+            throw new IllegalArgumentException("sequence plan is required");
+        }
         if (mapSize != ModelTensors.GRID && mapSize != ModelTensors.FINE_GRID) {
             throw new IllegalArgumentException(
                     "map size must be "
@@ -42,24 +51,34 @@ public record ProbeParams(
         }
     }
 
+    /** Parameters with the {@link SequencePlan#PLAIN} plan. */
+    public ProbeParams(
+            double sigma, double amplitude, double maskRatio, Readout readout, int mapSize) {
+        this(sigma, amplitude, maskRatio, readout, mapSize, SequencePlan.PLAIN);
+    }
+
     public ProbeParams withSigma(double s) {
-        return new ProbeParams(s, amplitude, maskRatio, readout, mapSize);
+        return new ProbeParams(s, amplitude, maskRatio, readout, mapSize, plan);
     }
 
     public ProbeParams withAmplitude(double a) {
-        return new ProbeParams(sigma, a, maskRatio, readout, mapSize);
+        return new ProbeParams(sigma, a, maskRatio, readout, mapSize, plan);
     }
 
     public ProbeParams withMaskRatio(double r) {
-        return new ProbeParams(sigma, amplitude, r, readout, mapSize);
+        return new ProbeParams(sigma, amplitude, r, readout, mapSize, plan);
     }
 
     public ProbeParams withReadout(Readout r) {
-        return new ProbeParams(sigma, amplitude, maskRatio, r, mapSize);
+        return new ProbeParams(sigma, amplitude, maskRatio, r, mapSize, plan);
     }
 
     public ProbeParams withMapSize(int m) {
-        return new ProbeParams(sigma, amplitude, maskRatio, readout, m);
+        return new ProbeParams(sigma, amplitude, maskRatio, readout, m, plan);
+    }
+
+    public ProbeParams withPlan(SequencePlan p) {
+        return new ProbeParams(sigma, amplitude, maskRatio, readout, mapSize, p);
     }
 
     /** Number of revealed frame-2 patches: {@code floor(1024 * (1 - maskRatio))}. */

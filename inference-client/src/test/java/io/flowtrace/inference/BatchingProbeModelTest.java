@@ -41,7 +41,7 @@ class BatchingProbeModelTest {
                                                 new float[p.pointCount() * p.seeds().length * 4];
                                         java.util.Arrays.fill(v, p.seeds()[0]);
                                         return new ProbeMaps(
-                                                p.pointCount(), p.seeds().length, 2, v);
+                                                p.pointCount(), p.seeds().length, 2, v, 0);
                                     })
                             .toList());
         }

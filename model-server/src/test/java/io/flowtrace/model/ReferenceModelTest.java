@@ -3,13 +3,16 @@ package io.flowtrace.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowtrace.inference.ModelTensors;
+import io.flowtrace.inference.ProbeCost;
 import io.flowtrace.inference.ProbeMaps;
 import io.flowtrace.inference.ProbePair;
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.inference.ProbeRequest;
+import io.flowtrace.inference.QueryWindow;
 import io.flowtrace.inference.Readout;
 import io.flowtrace.inference.RevealMask;
 import io.flowtrace.inference.RgbImage;
+import io.flowtrace.inference.SequencePlan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,48 @@ class ReferenceModelTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aWindowKeepsTheMapsInsideItAndZeroesTheRest() {
+        float[] point = {120, 90};
+        QueryWindow window = new QueryWindow(96, 64, 160, 128); // patches 12..19 x 8..15
+        ProbeMaps full = probe(frame1, frame2, point, SEEDS, FINE);
+        ProbeMaps windowed =
+                model.probe(
+                                ProbeRequest.of(
+                                        new ProbePair(frame1, frame2, point, SEEDS, window), FINE))
+                        .get(0);
+
+        int inside = 0;
+        for (int s = 0; s < SEEDS.length; s++) {
+            for (int r = 0; r < 64; r++) {
+                for (int c = 0; c < 64; c++) {
+                    boolean in = window.meets((r / 2) * 32 + c / 2);
+                    float expected = in ? full.value(0, s, r, c) : 0f;
+                    assertThat(windowed.value(0, s, r, c)).isEqualTo(expected);
+                    inside += in && expected > 0 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(inside).isPositive();
+        assertThat(windowed.tokens()).isLessThan(full.tokens());
+    }
+
+    @Test
+    void reportsTheTokensLrasWouldComputeAndThePlanLeavesTheMapsAlone() {
+        float[] points = {64, 64, 190, 40};
+        ProbePair pair = new ProbePair(frame1, frame2, points, SEEDS);
+        ProbeParams shared = FINE.withPlan(SequencePlan.SHARED);
+
+        ProbeMaps plain = probe(frame1, frame2, points, SEEDS, FINE);
+        ProbeMaps cheap = model.probe(ProbeRequest.of(pair, shared)).get(0);
+
+        assertThat(plain.tokens()).isEqualTo(ProbeCost.tokens(pair, FINE)).isPositive();
+        assertThat(cheap.tokens())
+                .isEqualTo(ProbeCost.tokens(pair, shared))
+                .isLessThan(plain.tokens());
+        assertThat(cheap.rawValues()).containsExactly(plain.rawValues());
     }
 
     @Test

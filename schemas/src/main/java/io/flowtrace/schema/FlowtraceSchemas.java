@@ -16,7 +16,11 @@ import org.apache.avro.message.SchemaStore;
 public final class FlowtraceSchemas {
 
     /** Older versions of the bundled schemas, as resources beside this class. */
-    static final List<String> HISTORY = List.of("history/Frame-v1.avsc");
+    static final List<String> HISTORY =
+            List.of(
+                    "history/Frame-v1.avsc",
+                    "history/FlowResult-v1.avsc",
+                    "history/TrackUpdate-v1.avsc");
 
     private static final List<Schema> CURRENT =
             List.of(

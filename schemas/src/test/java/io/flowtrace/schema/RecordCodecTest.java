@@ -50,8 +50,10 @@ class RecordCodecTest {
                         .setStatus(PairStatus.TRACKED)
                         .setPoints(
                                 List.of(
-                                        new PointFlow("p1", 1.0, 2.0, 3.5, 4.5, true, 2.5f, 45),
-                                        new PointFlow("p2", 9.0, 8.0, 7.0, 6.0, false, 0.1f, 45)))
+                                        new PointFlow(
+                                                "p1", 1.0, 2.0, 3.5, 4.5, true, 2.5f, 45, 6.5),
+                                        new PointFlow(
+                                                "p2", 9.0, 8.0, 7.0, 6.0, false, 0.1f, 45, 6.5)))
                         .setModel(new ModelInfo("lras_kl_probe", "1"))
                         .setTimings(
                                 new PairTimings(CAPTURED, CAPTURED.plusMillis(900), 700.0, 900.0))
@@ -80,7 +82,8 @@ class RecordCodecTest {
                         1.5f,
                         TrackStatus.TRACKING,
                         new Anchor(42L, 10.5, 20.25),
-                        CAPTURED);
+                        CAPTURED,
+                        3.25);
         DeadLetter letter =
                 new DeadLetter(
                         "frames",

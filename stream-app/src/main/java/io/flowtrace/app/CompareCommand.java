@@ -83,6 +83,24 @@ public final class CompareCommand implements Callable<Integer> {
     private Path out;
 
     // a mixin: picocli-codegen rejects a second @ArgGroup of the same class (picocli #2407)
+    @Option(
+            names = "--protocol",
+            paramLabel = "NAME",
+            defaultValue = "first",
+            converter = io.flowtrace.app.internal.Protocol.Converter.class,
+            description =
+                    "first (TAP-Vid: query frame to each other frame), chained or anchored (the"
+                            + " streaming job's rule), as in track; default: ${DEFAULT-VALUE}")
+    private io.flowtrace.app.internal.Protocol protocol;
+
+    @Option(
+            names = "--reference",
+            paramLabel = "METHOD",
+            description =
+                    "mark, in compare.md, the methods whose <δavg stays within 1 point of this"
+                            + " method's on every task")
+    private String reference;
+
     @Mixin private ModelOptions model = new ModelOptions();
 
     @Option(
@@ -113,7 +131,7 @@ public final class CompareCommand implements Callable<Integer> {
                                         CompareTable.writeCsv(csv, sofar);
                                     });
             CompareTable.writeCsv(csv, results);
-            String md = CompareTable.markdown(results);
+            String md = CompareTable.markdown(results, options.reference());
             AtomicFiles.write(
                     out.resolve("compare.md"), o -> o.write(md.getBytes(StandardCharsets.UTF_8)));
             List<Path> charts = CompareCharts.write(out, results);
@@ -141,7 +159,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     private CompareOptions options() {
         try {
-            return new CompareOptions(tasks, methods, points, out, resume);
+            return new CompareOptions(tasks, methods, points, out, resume, protocol, reference);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

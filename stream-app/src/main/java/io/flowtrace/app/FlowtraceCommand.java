@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             CompareCommand.class,
             MakeTaskCommand.class,
+            MakeClipCommand.class,
             IngestCommand.class,
             ReplayCommand.class,
             JobCommand.class,

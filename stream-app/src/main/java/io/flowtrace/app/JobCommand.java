@@ -55,7 +55,7 @@ public final class JobCommand implements Callable<Integer> {
             paramLabel = "NAME",
             defaultValue = "default",
             converter = Preset.Converter.class,
-            description = "recipe: default, paper or fast; default: ${DEFAULT-VALUE}")
+            description = "recipe: default, paper, fast or efficient; default: ${DEFAULT-VALUE}")
     private Preset preset;
 
     @Option(

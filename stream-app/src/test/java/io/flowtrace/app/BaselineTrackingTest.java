@@ -75,7 +75,7 @@ class BaselineTrackingTest {
                         "--out",
                         pred.toString());
         assertThat(track.exitCode()).as(track.err()).isZero();
-        assertThat(track.out()).contains("0.0 model passes per point");
+        assertThat(track.out()).contains("0.0 model passes and 0.00 pass-equivalents per point");
         CommandRun eval =
                 CommandRun.of(
                         "eval", "--task", task.toString(), "--pred", pred.toString(), "--json");

@@ -107,7 +107,8 @@ class CompareCommandTest {
                                     s.visible(),
                                     s.missing()),
                             r.msPerPoint(),
-                            r.passesPerPoint()));
+                            r.passesPerPoint(),
+                            r.passEquivalentsPerPoint()));
         }
         CompareTable.writeCsv(csv, marked);
 
@@ -171,6 +172,54 @@ class CompareCommandTest {
     }
 
     @Test
+    void tracksWithTheAskedProtocolAndMarksTheMethodsNearTheReference() throws Exception {
+        Path out = dir.resolve("out");
+
+        CommandRun run =
+                CommandRun.of(
+                        "compare",
+                        "--tasks",
+                        TestTasks.write(TestTasks.clip(4, 2, 31), dir.resolve("clip")).toString(),
+                        "--methods",
+                        "kltrace:fast,kltrace:efficient",
+                        "--protocol",
+                        "anchored",
+                        "--reference",
+                        "kltrace:fast",
+                        "--points",
+                        "2",
+                        "--out",
+                        out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<CompareResult> rows = CompareTable.readCsv(out.resolve("compare.csv"));
+        // anchored: each query into the 3 other frames
+        assertThat(rows).allSatisfy(r -> assertThat(r.scores().points()).isEqualTo(2 * 3));
+        assertThat(rows.get(1).passEquivalentsPerPoint())
+                .isLessThan(rows.get(0).passEquivalentsPerPoint());
+        assertThat(Files.readString(out.resolve("compare.md")))
+                .contains("within 1 of kltrace:fast");
+    }
+
+    @Test
+    void refusesAReferenceThatIsNotAMethod() {
+        CommandRun run =
+                CommandRun.of(
+                        "compare",
+                        "--tasks",
+                        task("alpha", 26).toString(),
+                        "--methods",
+                        "dis",
+                        "--reference",
+                        "lk",
+                        "--out",
+                        dir.resolve("out").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--reference lk is not one of the methods");
+    }
+
+    @Test
     void rejectsAPresetOnABaseline() {
         CommandRun run =
                 CommandRun.of(
@@ -209,7 +258,10 @@ class CompareCommandTest {
                 .containsExactly("kltrace:fast", "dis", "farneback", "lk");
         assertThat(rows).allSatisfy(r -> assertThat(r.scores().points()).isEqualTo(3));
         assertThat(rows.get(0).passesPerPoint()).isPositive();
+        assertThat(rows.get(0).passEquivalentsPerPoint()).isPositive();
         assertThat(rows.subList(1, 4)).allSatisfy(r -> assertThat(r.passesPerPoint()).isZero());
+        assertThat(rows.subList(1, 4))
+                .allSatisfy(r -> assertThat(r.passEquivalentsPerPoint()).isZero());
     }
 
     @Test

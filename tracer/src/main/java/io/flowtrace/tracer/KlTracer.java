@@ -1,10 +1,13 @@
 package io.flowtrace.tracer;
 
+import io.flowtrace.inference.ModelTensors;
+import io.flowtrace.inference.ProbeCost;
 import io.flowtrace.inference.ProbeMaps;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.inference.ProbePair;
 import io.flowtrace.inference.ProbeRequest;
 import io.flowtrace.inference.ProbeResult;
+import io.flowtrace.inference.QueryWindow;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.tracer.internal.CropWindow;
 import io.flowtrace.tracer.internal.MapReadout;
@@ -62,20 +65,21 @@ public final class KlTracer {
         for (int i = 0; i < n; i++) {
             steps.add(new ArrayList<>(config.zoomIterations() + 1));
         }
-        Point[] estimates = fullFramePass(frame1, frame2, queries, steps);
+        double[] tokens = new double[n];
+        Point[] estimates = fullFramePass(frame1, frame2, queries, steps, tokens);
         progress.accept(n);
         double side = Math.min(frame1.width(), frame1.height());
         for (int zoom = 1; zoom <= config.zoomIterations(); zoom++) {
             if (zoom > 1) {
                 side *= config.zoomShrink();
             }
-            estimates = zoomPass(frame1, frame2, queries, estimates, side, zoom, steps);
+            estimates = zoomPass(frame1, frame2, queries, estimates, side, zoom, steps, tokens);
             progress.accept(n);
         }
         double[] cycle = new double[n];
         java.util.Arrays.fill(cycle, Double.NaN);
         if (config.cycleTolerance() > 0) {
-            cycle = cycleErrors(frame1, frame2, queries, estimates, side);
+            cycle = cycleErrors(frame1, frame2, queries, estimates, side, tokens);
             progress.accept(n);
         }
         List<PointEstimate> out = new ArrayList<>(n);
@@ -88,13 +92,23 @@ public final class KlTracer {
                                     || cycle[i] <= config.cycleTolerance());
             out.add(
                     new PointEstimate(
-                            estimates[i], visible, peak, config.passesPerPoint(), s, cycle[i]));
+                            estimates[i],
+                            visible,
+                            peak,
+                            config.passesPerPoint(),
+                            tokens[i] / ProbeCost.PASS_TOKENS,
+                            s,
+                            cycle[i]));
         }
         return out;
     }
 
     private Point[] fullFramePass(
-            RgbImage frame1, RgbImage frame2, List<Point> queries, List<List<ScaleStep>> steps) {
+            RgbImage frame1,
+            RgbImage frame2,
+            List<Point> queries,
+            List<List<ScaleStep>> steps,
+            double[] tokens) {
         CropWindow window = CropWindow.squish(frame1.width(), frame1.height());
         RgbImage crop1 = Resampler.crop(frame1, window);
         RgbImage crop2 = Resampler.crop(frame2, window);
@@ -112,6 +126,8 @@ public final class KlTracer {
         Point[] estimates = new Point[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             estimates[i] = readOut(maps, i, window, 0, null, 0, steps.get(i));
+            tokens[i] +=
+                    maps.tokens() / (double) queries.size(); // shared alike by the pair's points
         }
         return estimates;
     }
@@ -123,15 +139,28 @@ public final class KlTracer {
             Point[] previous,
             double side,
             int zoom,
-            List<List<ScaleStep>> steps) {
+            List<List<ScaleStep>> steps,
+            double[] tokens) {
         int n = queries.size();
         CropWindow[] targetWindows = new CropWindow[n];
+        double[] radii = new double[n];
         List<ProbePair> pairs = new ArrayList<>(n);
+        int grid = config.probe().mapSize();
         for (int i = 0; i < n; i++) {
             Point q = queries.get(i);
             CropWindow w1 = around(q, side, frame1);
-            targetWindows[i] = around(previous[i], side, frame2);
-            pairs.add(cropPair(frame1, w1, q, frame2, targetWindows[i]));
+            CropWindow w2 = around(previous[i], side, frame2);
+            targetWindows[i] = w2;
+            radii[i] = searchRadius(steps.get(i), w2, grid);
+            QueryWindow queried =
+                    config.windowedQueries()
+                            ? searchWindow(
+                                    w2.toCropX(previous[i].x()),
+                                    w2.toCropY(previous[i].y()),
+                                    radii[i],
+                                    grid)
+                            : QueryWindow.FULL;
+            pairs.add(cropPair(frame1, w1, q, frame2, w2, queried));
         }
         List<ProbeMaps> maps = probeAll(pairs);
         Point[] estimates = new Point[n];
@@ -143,10 +172,24 @@ public final class KlTracer {
                             targetWindows[i],
                             zoom,
                             previous[i],
-                            searchRadius(steps.get(i), targetWindows[i], maps.get(i).gridSize()),
+                            radii[i],
                             steps.get(i));
+            tokens[i] += maps.get(i).tokens();
         }
         return estimates;
+    }
+
+    /**
+     * The patches a zoom's readout can look at: the cells whose centres lie within {@code radius}
+     * of (cx, cy), and the ring of cells around them that the centroid reads; the whole crop when
+     * the search is unbounded.
+     */
+    static QueryWindow searchWindow(double cx, double cy, double radius, int grid) {
+        if (Double.isInfinite(radius)) {
+            return QueryWindow.FULL;
+        }
+        double cell = (double) ModelTensors.CROP_SIZE / grid;
+        return QueryWindow.around(cx, cy, radius + 1.5 * cell + 1);
     }
 
     /**
@@ -155,18 +198,24 @@ public final class KlTracer {
      * occluded one lands on whatever covers it.
      */
     private double[] cycleErrors(
-            RgbImage frame1, RgbImage frame2, List<Point> queries, Point[] estimates, double side) {
+            RgbImage frame1,
+            RgbImage frame2,
+            List<Point> queries,
+            Point[] estimates,
+            double side,
+            double[] tokens) {
         int n = queries.size();
         CropWindow[] backWindows = new CropWindow[n];
         List<ProbePair> pairs = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             backWindows[i] = around(queries.get(i), side, frame1);
             CropWindow w2 = around(estimates[i], side, frame2);
-            pairs.add(cropPair(frame2, w2, estimates[i], frame1, backWindows[i]));
+            pairs.add(cropPair(frame2, w2, estimates[i], frame1, backWindows[i], QueryWindow.FULL));
         }
         List<ProbeMaps> maps = probeAll(pairs);
         double[] errors = new double[n];
         for (int i = 0; i < n; i++) {
+            tokens[i] += maps.get(i).tokens();
             float[] mean = meanMap(maps.get(i), 0);
             double[] back = MapReadout.position(mean, config.position());
             CropWindow w1 = backWindows[i];
@@ -184,10 +233,19 @@ public final class KlTracer {
 
     /** The crop pair probing {@code point} of {@code from} (inside {@code fromWindow}). */
     private ProbePair cropPair(
-            RgbImage from, CropWindow fromWindow, Point point, RgbImage to, CropWindow toWindow) {
+            RgbImage from,
+            CropWindow fromWindow,
+            Point point,
+            RgbImage to,
+            CropWindow toWindow,
+            QueryWindow queried) {
         float[] xy = {(float) fromWindow.toCropX(point.x()), (float) fromWindow.toCropY(point.y())};
         return new ProbePair(
-                Resampler.crop(from, fromWindow), Resampler.crop(to, toWindow), xy, config.seeds());
+                Resampler.crop(from, fromWindow),
+                Resampler.crop(to, toWindow),
+                xy,
+                config.seeds(),
+                queried);
     }
 
     /** Probes every pair, in requests of up to {@code batchPairs} pairs run concurrently. */

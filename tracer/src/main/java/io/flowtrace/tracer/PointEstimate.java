@@ -10,6 +10,9 @@ import java.util.List;
  * @param peak the final scale's divergence peak
  * @param passes model passes spent on this point (clean passes shared with other points count in
  *     full)
+ * @param passEquivalents transformer tokens the model computed for this point, in {@link
+ *     io.flowtrace.inference.ProbeCost#PASS_TOKENS} units; tokens shared with other points (a clean
+ *     pass, a prefix) are split between them
  * @param steps one entry per scale, coarse to fine
  * @param cycleError how far, in last-zoom crop pixels, tracking the estimate back to frame 1 landed
  *     from the query; NaN when the cycle check is off
@@ -19,6 +22,7 @@ public record PointEstimate(
         boolean visible,
         double peak,
         int passes,
+        double passEquivalents,
         List<ScaleStep> steps,
         double cycleError) {
 

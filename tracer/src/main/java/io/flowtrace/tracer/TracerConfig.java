@@ -3,6 +3,7 @@ package io.flowtrace.tracer;
 import io.flowtrace.inference.ModelTensors;
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.inference.Readout;
+import io.flowtrace.inference.SequencePlan;
 
 /**
  * Every knob of the KL-tracing recipe, immutable and validated once.
@@ -20,6 +21,11 @@ import io.flowtrace.inference.Readout;
  * @param zoomSearchCells at each zoom, only peaks within this many map cells of the previous scale
  *     from the previous estimate are considered (coarse-to-fine); 0 searches the whole map as the
  *     paper does
+ * @param cycleTolerance a point whose estimate, tracked back, lands further than this many crop
+ *     pixels from its query is marked occluded; 0 turns the check off
+ * @param windowedQueries at each zoom, ask the model only for the hidden patches that the search
+ *     around the previous estimate can read (needs {@code zoomSearchCells > 0}); the estimates do
+ *     not change, the tokens computed fall
  */
 public record TracerConfig(
         ProbeParams probe,
@@ -32,7 +38,8 @@ public record TracerConfig(
         int batchPairs,
         boolean hiddenOnlyMean,
         double zoomSearchCells,
-        double cycleTolerance) {
+        double cycleTolerance,
+        boolean windowedQueries) {
 
     public TracerConfig {
         if (probe == null) {
@@ -85,7 +92,8 @@ public record TracerConfig(
                 16,
                 false,
                 0,
-                0);
+                0,
+                false);
     }
 
     /**
@@ -103,6 +111,20 @@ public record TracerConfig(
                 .hiddenOnlyMean(true)
                 .zoomSearchCells(2)
                 .occlusionThreshold(0.2)
+                .build();
+    }
+
+    /**
+     * The default recipe at a fraction of its cost: the model shares each pair's frame-1 prefix
+     * between the clean and the perturbed sequences and across seeds ({@link SequencePlan#SHARED}),
+     * and each zoom queries only the patches its search around the previous estimate can read. On
+     * the reference model the estimates equal the default recipe's; see docs/capacity.md for the
+     * tokens.
+     */
+    public static TracerConfig efficient() {
+        return defaults().toBuilder()
+                .probe(defaults().probe().withPlan(SequencePlan.SHARED))
+                .windowedQueries(true)
                 .build();
     }
 
@@ -159,6 +181,10 @@ public record TracerConfig(
         return toBuilder().cycleTolerance(t).build();
     }
 
+    public TracerConfig withWindowedQueries(boolean w) {
+        return toBuilder().windowedQueries(w).build();
+    }
+
     /** The mask seeds of one scale. */
     public long[] seeds() {
         long[] seeds = new long[masks];
@@ -191,6 +217,7 @@ public record TracerConfig(
         private boolean hiddenOnlyMean;
         private double zoomSearchCells;
         private double cycleTolerance;
+        private boolean windowedQueries;
 
         private Builder(TracerConfig c) {
             probe = c.probe;
@@ -204,6 +231,7 @@ public record TracerConfig(
             hiddenOnlyMean = c.hiddenOnlyMean;
             zoomSearchCells = c.zoomSearchCells;
             cycleTolerance = c.cycleTolerance;
+            windowedQueries = c.windowedQueries;
         }
 
         public Builder probe(ProbeParams v) {
@@ -261,6 +289,11 @@ public record TracerConfig(
             return this;
         }
 
+        public Builder windowedQueries(boolean v) {
+            windowedQueries = v;
+            return this;
+        }
+
         public TracerConfig build() {
             return new TracerConfig(
                     probe,
@@ -273,7 +306,8 @@ public record TracerConfig(
                     batchPairs,
                     hiddenOnlyMean,
                     zoomSearchCells,
-                    cycleTolerance);
+                    cycleTolerance,
+                    windowedQueries);
         }
     }
 }

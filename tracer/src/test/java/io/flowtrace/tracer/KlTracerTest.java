@@ -33,6 +33,61 @@ class KlTracerTest {
     }
 
     @Test
+    void windowedQueriesAskForLessAndFindTheSamePositions() {
+        RgbImage f1 = MarkerModel.frameWithMarker(640, 480, 200, 150);
+        RgbImage f2 = MarkerModel.frameWithMarker(640, 480, 263, 121);
+        List<Point> queries = List.of(new Point(200, 150), new Point(400, 300));
+        MarkerModel model = new MarkerModel(1f);
+
+        List<PointEstimate> full = new KlTracer(model, FAST).track(f1, f2, queries);
+        int fullRequests = model.requests.size();
+        List<PointEstimate> windowed =
+                new KlTracer(model, FAST.withWindowedQueries(true)).track(f1, f2, queries);
+
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(windowed.get(i).position()).isEqualTo(full.get(i).position());
+            assertThat(windowed.get(i).visible()).isEqualTo(full.get(i).visible());
+            assertThat(windowed.get(i).passEquivalents())
+                    .isLessThan(full.get(i).passEquivalents() * 0.95);
+        }
+        // scale 0 queries everything, each zoom only a window around the previous estimate
+        assertThat(model.requests.get(fullRequests).pairs().get(0).window().coversCrop()).isTrue();
+        for (var r : model.requests.subList(fullRequests + 1, model.requests.size())) {
+            for (var pair : r.pairs()) {
+                assertThat(pair.window().coversCrop()).isFalse();
+                assertThat(pair.window().x1() - pair.window().x0()).isLessThan(128);
+            }
+        }
+    }
+
+    @Test
+    void chargesEachPointItsShareOfScaleZeroAndItsOwnZooms() {
+        RgbImage f1 = MarkerModel.frameWithMarker(320, 240, 100, 100);
+        RgbImage f2 = MarkerModel.frameWithMarker(320, 240, 104, 102);
+        MarkerModel model = new MarkerModel(1f);
+        TracerConfig config = FAST.withZoomIterations(2).withBatchPairs(1);
+        List<Point> queries = List.of(new Point(50, 60), new Point(99, 99));
+
+        List<PointEstimate> out = new KlTracer(model, config).track(f1, f2, queries);
+
+        // requests: scale 0 (both points), then per zoom one pair per point, in query order
+        var shared = model.requests.get(0).pairs().get(0);
+        double scale0 = io.flowtrace.inference.ProbeCost.tokens(shared, config.probe()) / 2.0;
+        for (int i = 0; i < 2; i++) {
+            double own = scale0;
+            for (int zoom = 0; zoom < 2; zoom++) {
+                var pair = model.requests.get(1 + 2 * zoom + i).pairs().get(0);
+                own += io.flowtrace.inference.ProbeCost.tokens(pair, config.probe());
+            }
+            assertThat(out.get(i).passEquivalents())
+                    .isCloseTo(own / io.flowtrace.inference.ProbeCost.PASS_TOKENS, within(1e-9));
+        }
+        // plain sequences, 64x64 maps, 2 masks: 2 x (1 + 1/2) x 4.84 at scale 0, 2 x 2 x 4.84 a
+        // zoom
+        assertThat(out.get(0).passEquivalents()).isCloseTo(14.53 + 2 * 19.38, within(0.05));
+    }
+
+    @Test
     void zoomCropsClampedAtTheBorderMapBackExactly() {
         RgbImage f1 = MarkerModel.frameWithMarker(500, 300, 10, 290);
         RgbImage f2 = MarkerModel.frameWithMarker(500, 300, 3, 296);

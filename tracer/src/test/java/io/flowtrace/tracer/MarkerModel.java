@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A fake probe model that "sees" only a red marker: every map cell holds the redness of the frame-2
- * crop inside it, for every point and seed. It records each request it answers.
+ * crop inside it, for every point and seed, inside the pair's query window. It records each request
+ * it answers and reports the tokens of {@link io.flowtrace.inference.ProbeCost}.
  */
 final class MarkerModel implements ProbeModel {
 
@@ -55,13 +56,26 @@ final class MarkerModel implements ProbeModel {
         List<ProbeMaps> out = new ArrayList<>();
         for (ProbePair pair : request.pairs()) {
             float[] map = redness(pair.frame2(), g);
+            int perPatch = g / ModelTensors.GRID;
+            for (int cell = 0; cell < g * g; cell++) { // the contract: unqueried patches read 0
+                int patch = (cell / g / perPatch) * ModelTensors.GRID + (cell % g) / perPatch;
+                if (!pair.window().meets(patch)) {
+                    map[cell] = 0;
+                }
+            }
             int points = pair.pointCount();
             int seeds = pair.seeds().length;
             float[] values = new float[points * seeds * g * g];
             for (int k = 0; k < points * seeds; k++) {
                 System.arraycopy(map, 0, values, k * g * g, g * g);
             }
-            out.add(new ProbeMaps(points, seeds, g, values));
+            out.add(
+                    new ProbeMaps(
+                            points,
+                            seeds,
+                            g,
+                            values,
+                            io.flowtrace.inference.ProbeCost.tokens(pair, request.params())));
         }
         return new ProbeResult(out);
     }

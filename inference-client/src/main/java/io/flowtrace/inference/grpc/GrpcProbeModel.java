@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class GrpcProbeModel implements ProbeModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(GrpcProbeModel.class);
-    private static final List<String> OUTPUTS = List.of(ModelTensors.DIVERGENCE);
+    private static final List<String> OUTPUTS =
+            List.of(ModelTensors.DIVERGENCE, ModelTensors.TOKENS);
 
     private final GrpcInferenceClient client;
     private final ModelMetadata metadata;
@@ -112,6 +113,7 @@ public final class GrpcProbeModel implements ProbeModel {
         try {
             return ProbeTensors.maps(
                     r.output(ModelTensors.DIVERGENCE),
+                    r.output(ModelTensors.TOKENS),
                     pairs.size(),
                     first.pointCount(),
                     first.seeds().length,

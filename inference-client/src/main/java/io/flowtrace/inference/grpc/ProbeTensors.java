@@ -5,11 +5,13 @@ import io.flowtrace.inference.ProbeMaps;
 import io.flowtrace.inference.ProbePair;
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.inference.ProbeRequest;
+import io.flowtrace.inference.QueryWindow;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.inference.grpc.internal.ProbeInputs;
 import io.flowtrace.inference.grpc.internal.TensorShapes;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,10 +37,16 @@ public final class ProbeTensors {
         int s = pairs.get(0).seeds().length;
         float[] points = new float[b * p * 2];
         long[] seeds = new long[b * s];
+        float[] windows = new float[b * 4];
         for (int i = 0; i < b; i++) {
             ProbePair pair = requireShape(pairs, i, p, s);
             System.arraycopy(pair.points(), 0, points, i * p * 2, p * 2);
             System.arraycopy(pair.seeds(), 0, seeds, i * s, s);
+            QueryWindow w = pair.window();
+            windows[4 * i] = w.x0();
+            windows[4 * i + 1] = w.y0();
+            windows[4 * i + 2] = w.x1();
+            windows[4 * i + 3] = w.y1();
         }
         long[] scalar = {b, 1};
         return List.of(
@@ -50,7 +58,9 @@ public final class ProbeTensors {
                 fill(ModelTensors.AMPLITUDE, scalar, (float) params.amplitude()),
                 fill(ModelTensors.MASK_RATIO, scalar, (float) params.maskRatio()),
                 fillInt(ModelTensors.READOUT, scalar, params.readout().wireCode()),
-                fillInt(ModelTensors.MAP_SIZE, scalar, params.mapSize()));
+                fillInt(ModelTensors.MAP_SIZE, scalar, params.mapSize()),
+                InferTensor.fp32(ModelTensors.QUERY_WINDOW, new long[] {b, 4}, windows),
+                fillInt(ModelTensors.SEQUENCE_PLAN, scalar, params.plan().bits()));
     }
 
     private static ProbePair requireShape(List<ProbePair> pairs, int i, int p, int s) {
@@ -113,11 +123,22 @@ public final class ProbeTensors {
         return InferTensor.fp32(ModelTensors.DIVERGENCE, shape, values);
     }
 
+    /** The {@link ModelTensors#TOKENS} tensor, {@code [B, 1]}, of a batch's maps. */
+    public static InferTensor tokens(List<ProbeMaps> maps) {
+        long[] tokens = new long[maps.size()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = maps.get(i).tokens();
+        }
+        return InferTensor.int64(ModelTensors.TOKENS, new long[] {maps.size(), 1}, tokens);
+    }
+
     /**
-     * Splits a {@link ModelTensors#DIVERGENCE} tensor into per-pair maps after checking that it is
-     * FP32 {@code [B, P, S, G, G]} for the request that asked for it.
+     * Splits a {@link ModelTensors#DIVERGENCE} tensor and its {@link ModelTensors#TOKENS} into
+     * per-pair maps after checking that they are FP32 {@code [B, P, S, G, G]} and INT64 {@code [B,
+     * 1]} for the request that asked for them.
      */
-    public static List<ProbeMaps> maps(InferTensor divergence, int b, int p, int s, int g) {
+    public static List<ProbeMaps> maps(
+            InferTensor divergence, InferTensor tokens, int b, int p, int s, int g) {
         long[] expected = {b, p, s, g, g};
         if (!divergence.datatype().equals(ModelTensors.FP32)
                 || !Arrays.equals(divergence.shape(), expected)) {
@@ -127,6 +148,16 @@ public final class ProbeTensors {
                             + " does not answer the request: expected FP32 "
                             + TensorShapes.text(expected));
         }
+        long[] expectedTokens = {b, 1};
+        if (!tokens.datatype().equals(ModelTensors.INT64)
+                || !Arrays.equals(tokens.shape(), expectedTokens)) {
+            throw new IllegalArgumentException(
+                    "output "
+                            + tokens
+                            + " does not answer the request: expected INT64 "
+                            + TensorShapes.text(expectedTokens));
+        }
+        LongBuffer counts = tokens.data().asLongBuffer();
         // one copy per pair, straight out of the raw contents
         FloatBuffer values = divergence.data().asFloatBuffer();
         int cells = p * s * g * g;
@@ -134,7 +165,12 @@ public final class ProbeTensors {
         for (int i = 0; i < b; i++) {
             float[] one = new float[cells];
             values.position(i * cells).get(one);
-            out.add(new ProbeMaps(p, s, g, one));
+            long count = counts.get(i);
+            if (count < 0) {
+                throw new IllegalArgumentException(
+                        "output " + ModelTensors.TOKENS + " holds a negative count " + count);
+            }
+            out.add(new ProbeMaps(p, s, g, one, count));
         }
         return out;
     }

@@ -133,10 +133,19 @@ public class FakeInferenceService extends GRPCInferenceServiceGrpc.GRPCInference
         for (ProbePair pair : request.pairs()) {
             float[] values = new float[pair.pointCount() * pair.seeds().length * g * g];
             java.util.Arrays.fill(values, pair.x(0));
-            maps.add(new ProbeMaps(pair.pointCount(), pair.seeds().length, g, values));
+            maps.add(
+                    new ProbeMaps(
+                            pair.pointCount(),
+                            pair.seeds().length,
+                            g,
+                            values,
+                            io.flowtrace.inference.ProbeCost.tokens(pair, request.params())));
         }
         return WireTensors.response(
-                r.getModelName(), "1", r.getId(), List.of(ProbeTensors.divergence(maps)));
+                r.getModelName(),
+                "1",
+                r.getId(),
+                List.of(ProbeTensors.divergence(maps), ProbeTensors.tokens(maps)));
     }
 
     private static <T> void reply(StreamObserver<T> out, T value) {

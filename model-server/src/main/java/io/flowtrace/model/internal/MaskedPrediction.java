@@ -1,6 +1,7 @@
 package io.flowtrace.model.internal;
 
 import io.flowtrace.inference.ModelTensors;
+import io.flowtrace.inference.QueryWindow;
 import io.flowtrace.model.ReferenceModelConfig;
 
 /**
@@ -78,7 +79,7 @@ final class MaskedPrediction {
      * Predictions of the hidden patches the perturbation can change, with frame 1 replaced by
      * {@code view}; entries for unchanged and revealed patches are null.
      */
-    PatchPrediction[] predictPerturbed(Frame1View view, Box changed) {
+    PatchPrediction[] predictPerturbed(Frame1View view, Box changed, QueryWindow window) {
         Posterior[] perturbed = new Posterior[evidence.count()];
         boolean[] touched = new boolean[evidence.count()];
         for (int j = 0; j < evidence.count(); j++) {
@@ -89,7 +90,7 @@ final class MaskedPrediction {
         }
         PatchPrediction[] out = new PatchPrediction[ModelTensors.PATCHES];
         for (int p = 0; p < ModelTensors.PATCHES; p++) {
-            if (revealed[p] || !affected(p, changed, touched)) {
+            if (revealed[p] || !window.meets(p) || !affected(p, changed, touched)) {
                 continue;
             }
             out[p] = predict(p, view, j -> touched[j] ? perturbed[j] : cleanPosterior(j));

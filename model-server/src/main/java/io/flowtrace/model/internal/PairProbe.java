@@ -2,6 +2,7 @@ package io.flowtrace.model.internal;
 
 import io.flowtrace.inference.GaussianDot;
 import io.flowtrace.inference.ModelTensors;
+import io.flowtrace.inference.ProbeCost;
 import io.flowtrace.inference.ProbeMaps;
 import io.flowtrace.inference.ProbePair;
 import io.flowtrace.inference.ProbeParams;
@@ -13,7 +14,9 @@ import java.util.stream.IntStream;
 
 /**
  * Runs the probe step of one crop pair: per seed, one clean prediction shared by every point, and
- * per point a perturbed prediction compared cell by cell.
+ * per point a perturbed prediction compared cell by cell, inside the pair's query window. The
+ * tokens reported are what LRAS would compute for the same request ({@link ProbeCost}); the
+ * sequence plan does not change this model's maps, which have no frame-1 order.
  */
 public final class PairProbe {
 
@@ -61,7 +64,7 @@ public final class PairProbe {
         IntStream pointRange = IntStream.range(0, points);
         (parallel ? pointRange.parallel() : pointRange)
                 .forEach(i -> probePoint(pair, params, frame1, masks, i, values));
-        return new ProbeMaps(points, seeds, g, values);
+        return new ProbeMaps(points, seeds, g, values, ProbeCost.tokens(pair, params));
     }
 
     private void probePoint(
@@ -92,10 +95,10 @@ public final class PairProbe {
         int g = params.mapSize();
         for (int s = 0; s < masks.length; s++) {
             MaskedPrediction mask = masks[s];
-            PatchPrediction[] perturbed = mask.predictPerturbed(view, changed);
+            PatchPrediction[] perturbed = mask.predictPerturbed(view, changed, pair.window());
             int base = (point * masks.length + s) * g * g;
             for (int p = 0; p < perturbed.length; p++) {
-                if (perturbed[p] != null) {
+                if (perturbed[p] != null && pair.window().meets(p)) {
                     write(mask.cleanPatch(p), perturbed[p], p, g, params.readout(), values, base);
                 }
             }

@@ -58,14 +58,28 @@ class GrpcLoopbackEquivalenceTest {
     }
 
     @Test
-    void mapsAreBitIdenticalToTheInProcessModelAcrossBatches() {
+    void mapsAndTokensAreIdenticalToTheInProcessModelAcrossBatches() {
         List<ProbePair> pairs = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            pairs.add(pair(i, i == 2 || i == 5 ? 3 : 1));
+            ProbePair p = pair(i, i == 2 || i == 5 ? 3 : 1);
+            pairs.add(
+                    i == 3
+                            ? new ProbePair(
+                                    p.frame1(),
+                                    p.frame2(),
+                                    p.points(),
+                                    p.seeds(),
+                                    io.flowtrace.inference.QueryWindow.around(p.x(0), p.y(0), 30))
+                            : p);
         }
         long callsBefore = remote.metrics().calls();
         for (ProbeParams params :
-                List.of(ProbeParams.PAPER, ProbeParams.PAPER.withMapSize(64).withSigma(3.25))) {
+                List.of(
+                        ProbeParams.PAPER,
+                        ProbeParams.PAPER
+                                .withMapSize(64)
+                                .withSigma(3.25)
+                                .withPlan(io.flowtrace.inference.SequencePlan.SHARED))) {
             ProbeRequest request = new ProbeRequest(pairs, params);
 
             ProbeResult local = REFERENCE.probe(request);
@@ -75,6 +89,10 @@ class GrpcLoopbackEquivalenceTest {
                 assertThat(wire.get(i).rawValues())
                         .as("pair %d, %s", i, params)
                         .isEqualTo(local.get(i).rawValues());
+                assertThat(wire.get(i).tokens())
+                        .as("tokens of pair %d, %s", i, params)
+                        .isEqualTo(local.get(i).tokens())
+                        .isPositive();
             }
         }
         // 5 one-point pairs in batches of 4 -> 2 requests, 2 three-point pairs -> 1, twice

@@ -69,8 +69,9 @@ class ModelServerInferTest {
 
         InferTensor out = WireTensors.outputs(r).get(0);
         assertThat(r.getId()).isEqualTo("q7");
-        assertThat(r.getRawOutputContentsCount()).isEqualTo(1);
+        assertThat(r.getRawOutputContentsCount()).isEqualTo(2);
         assertThat(out).hasToString("DIVERGENCE FP32 [3,2,5,32,32]");
+        assertThat(WireTensors.outputs(r).get(1)).hasToString("TOKENS INT64 [3,1]");
     }
 
     @Test
@@ -136,7 +137,7 @@ class ModelServerInferTest {
                 .hasMessageContaining("NOT_FOUND: unknown model 'other'");
         assertInvalid(
                 () -> server.stub().modelInfer(wrongOutput),
-                "model lras_kl_probe output LOGITS: unknown; the model has [DIVERGENCE]");
+                "model lras_kl_probe output LOGITS: unknown; the model has [DIVERGENCE, TOKENS]");
     }
 
     @Test

@@ -31,7 +31,7 @@ final class ZeroProbeModel implements ProbeModel {
         List<ProbeMaps> maps = new ArrayList<>();
         for (ProbePair p : request.pairs()) {
             int n = p.pointCount() * p.seeds().length * g * g;
-            maps.add(new ProbeMaps(p.pointCount(), p.seeds().length, g, new float[n]));
+            maps.add(new ProbeMaps(p.pointCount(), p.seeds().length, g, new float[n], 0));
         }
         return new ProbeResult(maps);
     }

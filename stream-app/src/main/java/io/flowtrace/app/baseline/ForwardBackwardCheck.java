@@ -63,6 +63,6 @@ record ForwardBackwardCheck(double absolutePx, double relative) {
 
     private static PointEstimate estimate(Point position, boolean visible, double cycleError) {
         // No model: no divergence peak and no passes.
-        return new PointEstimate(position, visible, Double.NaN, 0, List.of(), cycleError);
+        return new PointEstimate(position, visible, Double.NaN, 0, 0, List.of(), cycleError);
     }
 }

@@ -12,11 +12,27 @@ import java.util.Objects;
  * @param points queries used per task (the first ones in file order); 0 for all
  * @param out folder for the tables, charts and per-task predictions
  * @param resume keep results already in {@code out}'s table and run only the missing ones
+ * @param protocol how every contender tracks the queries through a task's frames
+ * @param reference the contender the others are held against (within one point of its <δavg on
+ *     every task), or null for none
  */
 public record CompareOptions(
-        List<Path> tasks, List<Contender> contenders, int points, Path out, boolean resume) {
+        List<Path> tasks,
+        List<Contender> contenders,
+        int points,
+        Path out,
+        boolean resume,
+        Protocol protocol,
+        String reference) {
+
+    /** Options for the {@link Protocol#FIRST} protocol with no reference contender. */
+    public CompareOptions(
+            List<Path> tasks, List<Contender> contenders, int points, Path out, boolean resume) {
+        this(tasks, contenders, points, out, resume, Protocol.FIRST, null);
+    }
 
     public CompareOptions {
+        Objects.requireNonNull(protocol, "protocol");
         tasks = List.copyOf(tasks);
         contenders = List.copyOf(contenders);
         Objects.requireNonNull(out, "out");
@@ -33,6 +49,10 @@ public record CompareOptions(
         long distinctContenders = contenders.stream().map(Contender::name).distinct().count();
         if (distinctContenders != contenders.size()) {
             throw new IllegalArgumentException("a method is named twice: " + contenders);
+        }
+        if (reference != null && contenders.stream().noneMatch(c -> c.name().equals(reference))) {
+            throw new IllegalArgumentException(
+                    "--reference " + reference + " is not one of the methods " + contenders);
         }
     }
 

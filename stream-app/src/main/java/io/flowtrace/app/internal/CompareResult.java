@@ -11,9 +11,16 @@ import java.util.Objects;
  * @param scores the TAP-Vid metrics over the tracked queries
  * @param msPerPoint wall time per tracked point (one query into one frame), milliseconds
  * @param passesPerPoint model passes per tracked point; 0 for methods without a model
+ * @param passEquivalentsPerPoint transformer tokens the model reported per tracked point, in
+ *     pass-equivalents (6,552 tokens); 0 for methods without a model, NaN when not recorded
  */
 public record CompareResult(
-        String task, String contender, Scores scores, double msPerPoint, double passesPerPoint) {
+        String task,
+        String contender,
+        Scores scores,
+        double msPerPoint,
+        double passesPerPoint,
+        double passEquivalentsPerPoint) {
 
     public CompareResult {
         Objects.requireNonNull(task, "task");

@@ -119,7 +119,7 @@ public final class CompareRun {
                         task.queries(),
                         pred,
                         contender.method(),
-                        Protocol.FIRST,
+                        options.protocol(),
                         contender.recipe());
         String label = task.name() + " " + contender.name();
         TrackSummary summary =
@@ -130,6 +130,7 @@ public final class CompareRun {
         int points = Math.max(summary.points(), 1);
         double ms = summary.elapsed().toNanos() / 1e6 / points;
         double passes = (double) summary.modelPasses() / points;
+        double passEquivalents = summary.passEquivalents() / points;
         if (LOG.isInfoEnabled()) {
             LOG.info(
                     String.format(
@@ -140,6 +141,7 @@ public final class CompareRun {
                             scores.ad(),
                             ms));
         }
-        return new CompareResult(task.name(), contender.name(), scores, ms, passes);
+        return new CompareResult(
+                task.name(), contender.name(), scores, ms, passes, passEquivalents);
     }
 }

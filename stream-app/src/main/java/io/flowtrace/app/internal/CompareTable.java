@@ -35,7 +35,8 @@ public final class CompareTable {
         "visible",
         "missing",
         "ms_per_point",
-        "passes_per_point"
+        "passes_per_point",
+        "pass_equivalents_per_point"
     };
 
     private static final CSVFormat WRITE =
@@ -66,7 +67,8 @@ public final class CompareTable {
                                     s.visible(),
                                     s.missing(),
                                     num(r.msPerPoint()),
-                                    num(r.passesPerPoint()));
+                                    num(r.passesPerPoint()),
+                                    num(r.passEquivalentsPerPoint()));
                         }
                     }
                 });
@@ -110,7 +112,10 @@ public final class CompareTable {
                 row.get("method"),
                 s,
                 Double.parseDouble(row.get("ms_per_point")),
-                Double.parseDouble(row.get("passes_per_point")));
+                Double.parseDouble(row.get("passes_per_point")),
+                row.isMapped("pass_equivalents_per_point")
+                        ? Double.parseDouble(row.get("pass_equivalents_per_point"))
+                        : Double.NaN); // written before tokens were counted
     }
 
     /**
@@ -118,16 +123,25 @@ public final class CompareTable {
      * space, EPE in native pixels.
      */
     public static String markdown(List<CompareResult> results) {
+        return markdown(results, null);
+    }
+
+    /**
+     * As {@link #markdown(List)}; with a {@code reference} method, the mean table says for every
+     * method whether its <δavg stays within {@link #REFERENCE_MARGIN} points of the reference's on
+     * every task (being better counts as within), and where it falls furthest behind.
+     */
+    public static String markdown(List<CompareResult> results, String reference) {
         StringBuilder md = new StringBuilder();
         md.append("| task | method | AD | EPE | <δavg | OA | AJ | points | ms/point |")
-                .append(" passes/point |\n")
-                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                .append(" passes/point | pass-eq/point |\n")
+                .append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CompareResult r : results) {
             Scores s = r.scores();
             md.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %s | %.2f | %.2f | %.1f | %.1f | %.1f | %d | %s | %s |%n",
+                            "| %s | %s | %.2f | %.2f | %.1f | %.1f | %.1f | %d | %s | %s | %s |%n",
                             r.task(),
                             r.contender(),
                             s.ad(),
@@ -137,27 +151,65 @@ public final class CompareTable {
                             s.aj(),
                             s.points(),
                             time(r.msPerPoint()),
-                            passes(r.passesPerPoint())));
+                            passes(r.passesPerPoint()),
+                            passEquivalents(r.passEquivalentsPerPoint())));
         }
         md.append("\nMean over tasks:\n\n")
-                .append("| method | AD | EPE | <δavg | OA | AJ | ms/point |\n")
-                .append("|---|---:|---:|---:|---:|---:|---:|\n");
+                .append("| method | AD | EPE | <δavg | OA | AJ | ms/point | pass-eq/point |")
+                .append(reference == null ? "" : " within 1 of " + reference + " |")
+                .append("\n|---|---:|---:|---:|---:|---:|---:|---:|")
+                .append(reference == null ? "" : "---|")
+                .append("\n");
         for (String method : methods(results)) {
             List<CompareResult> rows =
                     results.stream().filter(r -> r.contender().equals(method)).toList();
             md.append(
                     String.format(
                             Locale.ROOT,
-                            "| %s | %.2f | %.2f | %.1f | %.1f | %.1f | %s |%n",
+                            "| %s | %.2f | %.2f | %.1f | %.1f | %.1f | %s | %s |%s%n",
                             method,
                             mean(rows, r -> r.scores().ad()),
                             mean(rows, r -> r.scores().epe()),
                             mean(rows, r -> r.scores().deltaAvg()),
                             mean(rows, r -> r.scores().oa()),
                             mean(rows, r -> r.scores().aj()),
-                            time(mean(rows, CompareResult::msPerPoint))));
+                            time(mean(rows, CompareResult::msPerPoint)),
+                            passEquivalents(mean(rows, CompareResult::passEquivalentsPerPoint)),
+                            reference == null
+                                    ? ""
+                                    : " " + withinReference(results, method, reference) + " |"));
         }
         return md.toString();
+    }
+
+    /** How far below the reference's <δavg a method may fall on a task and still be within. */
+    static final double REFERENCE_MARGIN = 1.0;
+
+    /** "yes" or "no", with the task where {@code method} falls furthest behind the reference. */
+    static String withinReference(List<CompareResult> results, String method, String reference) {
+        double worst = Double.POSITIVE_INFINITY;
+        String worstTask = null;
+        for (CompareResult r : results) {
+            if (!r.contender().equals(method)) {
+                continue;
+            }
+            for (CompareResult ref : results) {
+                if (ref.contender().equals(reference) && ref.task().equals(r.task())) {
+                    double gap = r.scores().deltaAvg() - ref.scores().deltaAvg();
+                    if (gap < worst) {
+                        worst = gap;
+                        worstTask = r.task();
+                    }
+                }
+            }
+        }
+        if (worstTask == null) {
+            return "n/a";
+        }
+        String verdict = worst >= -REFERENCE_MARGIN ? "yes" : "no";
+        return method.equals(reference)
+                ? verdict
+                : verdict + String.format(Locale.ROOT, " (%+.1f on %s)", worst, worstTask);
     }
 
     /** The methods in the order they first appear. */
@@ -187,6 +239,13 @@ public final class CompareTable {
         return ms >= 100
                 ? String.format(Locale.ROOT, "%.0f", ms)
                 : String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    private static String passEquivalents(double p) {
+        if (Double.isNaN(p)) {
+            return "n/a";
+        }
+        return p == 0 ? "–" : String.format(Locale.ROOT, "%.2f", p);
     }
 
     private static String passes(double p) {

@@ -9,7 +9,9 @@ public enum Preset {
     /** {@link TracerConfig#paper()}: the published recipe. */
     PAPER,
     /** The default recipe with 2 masks per scale and 3 zooms: about a third of its passes. */
-    FAST;
+    FAST,
+    /** {@link TracerConfig#efficient()}: the default recipe's estimates for far fewer tokens. */
+    EFFICIENT;
 
     /** Masks averaged per scale by {@link #FAST}. */
     static final int FAST_MASKS = 2;
@@ -24,10 +26,11 @@ public enum Preset {
             case PAPER -> TracerConfig.paper();
             case FAST ->
                     TracerConfig.defaults().withMasks(FAST_MASKS).withZoomIterations(FAST_ZOOMS);
+            case EFFICIENT -> TracerConfig.efficient();
         };
     }
 
-    /** Parses {@code default}, {@code paper} and {@code fast}. */
+    /** Parses {@code default}, {@code paper}, {@code fast} and {@code efficient}. */
     public static final class Converter extends CliEnums.Converter<Preset> {
         public Converter() {
             super(Preset.class);

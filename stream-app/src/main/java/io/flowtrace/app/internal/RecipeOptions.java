@@ -1,6 +1,7 @@
 package io.flowtrace.app.internal;
 
 import io.flowtrace.inference.ProbeParams;
+import io.flowtrace.inference.SequencePlan;
 import io.flowtrace.tracer.ReadoutPosition;
 import io.flowtrace.tracer.TracerConfig;
 import picocli.CommandLine;
@@ -19,8 +20,9 @@ public final class RecipeOptions {
             defaultValue = "default",
             converter = Preset.Converter.class,
             description =
-                    "default (tuned for the reference model), paper, or fast (default with"
-                            + " fewer masks); default: default")
+                    "default (tuned for the reference model), paper, fast (default with"
+                            + " fewer masks) or efficient (default's estimates, shared prefixes"
+                            + " and windowed queries); default: default")
     private Preset preset;
 
     @Option(names = "--sigma", paramLabel = "PX", description = "Gaussian dot sigma, crop pixels")
@@ -89,6 +91,22 @@ public final class RecipeOptions {
             description = "average each map cell only over masks that hid its patch")
     private Boolean hiddenMean;
 
+    @Option(
+            names = "--sequence-plan",
+            paramLabel = "PLAN",
+            converter = PlanConverter.class,
+            description =
+                    "how the model computes the sequences: plain, shared, or the bits 0..7 (1"
+                            + " shared prefix, 2 one frame-1 order, 4 independent queries)")
+    private SequencePlan plan;
+
+    @Option(
+            names = "--windowed-queries",
+            paramLabel = "BOOL",
+            arity = "1",
+            description = "at each zoom, query only the patches the peak search can read")
+    private Boolean windowedQueries;
+
     @Option(names = "--batch", paramLabel = "N", description = "crop pairs per model request")
     private Integer batch;
 
@@ -141,6 +159,9 @@ public final class RecipeOptions {
         if (hiddenMean != null) {
             config = config.withHiddenOnlyMean(hiddenMean);
         }
+        if (windowedQueries != null) {
+            config = config.withWindowedQueries(windowedQueries);
+        }
         return batch == null ? config : config.withBatchPairs(batch);
     }
 
@@ -154,7 +175,22 @@ public final class RecipeOptions {
         if (maskRatio != null) {
             probe = probe.withMaskRatio(maskRatio);
         }
+        if (plan != null) {
+            probe = probe.withPlan(plan);
+        }
         return mapSize == null ? probe : probe.withMapSize(mapSize);
+    }
+
+    /** Parses {@code plain}, {@code shared} and 0..7. */
+    public static final class PlanConverter implements CommandLine.ITypeConverter<SequencePlan> {
+        @Override
+        public SequencePlan convert(String value) {
+            try {
+                return SequencePlan.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** Parses {@code top-left}, {@code center} and {@code centroid}. */

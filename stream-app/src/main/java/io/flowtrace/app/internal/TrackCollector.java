@@ -16,6 +16,7 @@ final class TrackCollector {
     private final List<TrackPoint> rows = new ArrayList<>();
     private int framePairs;
     private long modelPasses;
+    private double passEquivalents;
 
     /** The queries grouped by their frame, in frame order, each group in input order. */
     static Map<Integer, List<Query>> byFrame(List<Query> queries) {
@@ -68,10 +69,11 @@ final class TrackCollector {
                             e.position().y(),
                             e.visible()));
             modelPasses += e.passes();
+            passEquivalents += e.passEquivalents();
         }
     }
 
     Tracks result() {
-        return new Tracks(rows, framePairs, modelPasses);
+        return new Tracks(rows, framePairs, modelPasses, passEquivalents);
     }
 }

@@ -64,7 +64,8 @@ public final class TrackRun {
                     rows.size(),
                     tracks.framePairs(),
                     elapsed,
-                    tracks.modelPasses());
+                    tracks.modelPasses(),
+                    tracks.passEquivalents());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param visible false when the divergence peak marked the point occluded
  * @param peak the final divergence peak
  * @param passes model passes spent on the point
+ * @param passEquivalents transformer tokens the model computed for the point, in pass-equivalents
  * @param cycleError forward-backward error in crop pixels; NaN when the recipe's cycle check is off
  * @param nextAnchor the frame and position the point is tracked from next: this frame's estimate
  *     when the point was confidently seen here and the re-anchoring rule moved it, else {@code
@@ -23,6 +24,7 @@ public record PointResult(
         boolean visible,
         double peak,
         int passes,
+        double passEquivalents,
         double cycleError,
         PointAnchor nextAnchor) {
 
@@ -46,13 +48,15 @@ public record PointResult(
             boolean visible,
             double peak,
             int passes,
+            double passEquivalents,
             double cycleError) {
-        this(anchor, x, y, visible, peak, passes, cycleError, anchor);
+        this(anchor, x, y, visible, peak, passes, passEquivalents, cycleError, anchor);
     }
 
     /** This result, with the point tracked from {@code next} from now on. */
     public PointResult withNextAnchor(PointAnchor next) {
-        return new PointResult(anchor, x, y, visible, peak, passes, cycleError, next);
+        return new PointResult(
+                anchor, x, y, visible, peak, passes, passEquivalents, cycleError, next);
     }
 
     public String pointId() {

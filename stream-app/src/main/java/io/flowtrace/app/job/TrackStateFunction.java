@@ -3,6 +3,7 @@ package io.flowtrace.app.job;
 import io.flowtrace.app.job.internal.IdleTimer;
 import io.flowtrace.app.job.internal.PointTrack;
 import io.flowtrace.app.job.internal.TrackOutputs;
+import io.flowtrace.inference.ProbeCost;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.PointFlow;
@@ -47,6 +48,13 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
 
     public static final String METRIC_MODEL_PASSES = "modelPasses";
 
+    /**
+     * Counter: transformer tokens the model reported for the published points; divided by {@link
+     * io.flowtrace.inference.ProbeCost#PASS_TOKENS} and the tracked points, pass-equivalents per
+     * point-step.
+     */
+    public static final String METRIC_MODEL_TOKENS = "modelTokens";
+
     /** Counter: pairs published as SKIPPED (live-mode skips, failures, timeouts). */
     public static final String METRIC_UNTRACKED_PAIRS = "untrackedPairs";
 
@@ -64,6 +72,7 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
     private transient Histogram ingestToPublish;
     private transient Counter trackedPoints;
     private transient Counter modelPasses;
+    private transient Counter modelTokens;
     private transient Counter skippedPairs;
 
     public TrackStateFunction(TrackStateConfig config) {
@@ -86,6 +95,7 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
                         METRIC_INGEST_TO_PUBLISH_MILLIS, new DescriptiveStatisticsHistogram(1000));
         trackedPoints = metrics.counter(METRIC_TRACKED_POINTS);
         modelPasses = metrics.counter(METRIC_MODEL_PASSES);
+        modelTokens = metrics.counter(METRIC_MODEL_TOKENS);
         skippedPairs = metrics.counter(METRIC_UNTRACKED_PAIRS);
     }
 
@@ -123,12 +133,19 @@ public class TrackStateFunction extends KeyedProcessFunction<String, TrackRespon
             }
             PointTrack next = previous.advance(result, response.toSequence());
             tracks.put(result.pointId(), next);
-            flows.add(TrackOutputs.pointFlow(previous, next, result.passes()));
+            flows.add(
+                    TrackOutputs.pointFlow(
+                            previous, next, result.passes(), result.passEquivalents()));
             trackedPoints.inc();
             modelPasses.inc(result.passes());
+            modelTokens.inc(Math.round(result.passEquivalents() * ProbeCost.PASS_TOKENS));
             ctx.output(
                     TRACK_UPDATES,
-                    TrackOutputs.update(response.cameraId(), next, response.captureTimeMillis()));
+                    TrackOutputs.update(
+                            response.cameraId(),
+                            next,
+                            response.captureTimeMillis(),
+                            result.passEquivalents()));
         }
         out.collect(TrackOutputs.flowResult(response, flows, now));
     }

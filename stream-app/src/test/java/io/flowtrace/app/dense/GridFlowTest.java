@@ -28,6 +28,7 @@ class GridFlowTest {
                                             p.x() >= 10,
                                             1.0,
                                             0,
+                                            0,
                                             List.of(),
                                             Double.NaN))
                     .toList();

@@ -41,6 +41,7 @@ final class RecordingPairTracker implements PairTracker {
                                         !occludedFrames.contains(FrameIndexFrames.indexOf(to)),
                                         1,
                                         4,
+                                        2.5,
                                         List.of(),
                                         Double.NaN))
                 .toList();

@@ -67,8 +67,8 @@ class TrackStateFunctionTest {
                 .isEqualTo(Instant.ofEpochMilli(captureMillis(2)));
         assertThat(flow.getPoints())
                 .containsExactly(
-                        new PointFlow("p", 10.0, 20.0, 11.0, 21.0, true, 0.8f, 8),
-                        new PointFlow("q", 30.0, 40.0, 31.0, 41.0, true, 0.8f, 8));
+                        new PointFlow("p", 10.0, 20.0, 11.0, 21.0, true, 0.8f, 8, 1.5),
+                        new PointFlow("q", 30.0, 40.0, 31.0, 41.0, true, 0.8f, 8, 1.5));
         assertThat(updates())
                 .extracting(
                         TrackUpdate::getPointId, TrackUpdate::getStatus, TrackUpdate::getSequence)
@@ -206,7 +206,7 @@ class TrackStateFunctionTest {
     }
 
     private static PointResult result(PointAnchor anchor, double x, double y, boolean visible) {
-        return new PointResult(anchor, x, y, visible, visible ? 0.8 : 0.05, 8, Double.NaN);
+        return new PointResult(anchor, x, y, visible, visible ? 0.8 : 0.05, 8, 1.5, Double.NaN);
     }
 
     private static TrackResponse tracked(

@@ -78,7 +78,7 @@ class ValueTypesTest {
                                 "m:1",
                                 3.5,
                                 List.of(
-                                        new PointResult(anchor, 4, 5, true, 0.7, 8, Double.NaN)
+                                        new PointResult(anchor, 4, 5, true, 0.7, 8, 1.5, Double.NaN)
                                                 .withNextAnchor(new PointAnchor("p", 2, 4, 5)))),
                         TrackResponse.timedOut(request, "m:1", "slow"),
                         new BufferedFrame(frame("a", 1), 9),

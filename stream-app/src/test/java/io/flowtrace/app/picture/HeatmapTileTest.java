@@ -96,7 +96,7 @@ class HeatmapTileTest {
         return new QueryCase(
                 new Query(3, 0, 1, 1),
                 1,
-                new PointEstimate(estimate, true, 0, 1, List.of(step), 0),
+                new PointEstimate(estimate, true, 0, 1, 0, List.of(step), 0),
                 Optional.ofNullable(truth));
     }
 

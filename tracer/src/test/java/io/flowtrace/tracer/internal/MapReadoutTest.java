@@ -74,7 +74,7 @@ class MapReadoutTest {
         values[g * g] = 4f; // point 0, seed 1, cell 0
         values[2 * g * g + 5] = 6f; // point 1, seed 0, cell 5
 
-        ProbeMaps maps = new ProbeMaps(2, 2, g, values);
+        ProbeMaps maps = new ProbeMaps(2, 2, g, values, 0);
 
         assertThat(MapReadout.meanOverSeeds(maps, 0)[0]).isEqualTo(3f);
         assertThat(MapReadout.meanOverSeeds(maps, 1)[5]).isEqualTo(3f);
@@ -90,7 +90,7 @@ class MapReadoutTest {
         values[g * g + revealedBySeed0] = 5f; // seed 1's map at that patch
 
         float[] mean =
-                MapReadout.hiddenMeanOverSeeds(new ProbeMaps(1, 2, g, values), 0, seeds, 0.9);
+                MapReadout.hiddenMeanOverSeeds(new ProbeMaps(1, 2, g, values, 0), 0, seeds, 0.9);
 
         float expected = seed1[revealedBySeed0] ? 0f : 5f;
         assertThat(mean[revealedBySeed0]).isEqualTo(expected);

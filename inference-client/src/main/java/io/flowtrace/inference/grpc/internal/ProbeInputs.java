@@ -4,8 +4,10 @@ import io.flowtrace.inference.ModelTensors;
 import io.flowtrace.inference.ProbePair;
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.inference.ProbeRequest;
+import io.flowtrace.inference.QueryWindow;
 import io.flowtrace.inference.Readout;
 import io.flowtrace.inference.RgbImage;
+import io.flowtrace.inference.SequencePlan;
 import io.flowtrace.inference.TensorSpec;
 import io.flowtrace.inference.grpc.InferTensor;
 import java.nio.ByteBuffer;
@@ -81,6 +83,7 @@ public final class ProbeInputs {
         ByteBuffer f2 = in.get(ModelTensors.FRAME2).data();
         float[] points = in.get(ModelTensors.PROBE_POINTS).asFloats();
         long[] seeds = in.get(ModelTensors.SEEDS).asLongs();
+        float[] windows = in.get(ModelTensors.QUERY_WINDOW).asFloats();
         List<ProbePair> pairs = new ArrayList<>(b);
         for (int i = 0; i < b; i++) {
             float[] xy = Arrays.copyOfRange(points, i * p * 2, (i + 1) * p * 2);
@@ -94,9 +97,21 @@ public final class ProbeInputs {
                             crop(f1, i),
                             crop(f2, i),
                             xy,
-                            Arrays.copyOfRange(seeds, i * s, (i + 1) * s)));
+                            Arrays.copyOfRange(seeds, i * s, (i + 1) * s),
+                            window(windows, i)));
         }
         return pairs;
+    }
+
+    private static QueryWindow window(float[] windows, int i) {
+        try {
+            return new QueryWindow(
+                    windows[4 * i], windows[4 * i + 1], windows[4 * i + 2], windows[4 * i + 3]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "input " + ModelTensors.QUERY_WINDOW + " (pair " + i + "): " + e.getMessage(),
+                    e);
+        }
     }
 
     /** Crop {@code i} of a batch, copied straight out of the raw contents (one copy per crop). */
@@ -122,12 +137,23 @@ public final class ProbeInputs {
                 readoutCode == 0 || readoutCode == 1,
                 ModelTensors.READOUT,
                 "must be 0 (KL) or 1 (RGB difference), was " + readoutCode);
+        int planBits = uniformInt(in, ModelTensors.SEQUENCE_PLAN);
+        require(
+                planBits >= 0 && planBits <= 7,
+                ModelTensors.SEQUENCE_PLAN,
+                "must be 0 to 7 (1 shared prefix + 2 one frame-1 order + 4 independent queries), was "
+                        + planBits);
         float sigma = uniformFloat(in, ModelTensors.SIGMA);
         float amplitude = uniformFloat(in, ModelTensors.AMPLITUDE);
         float maskRatio = uniformFloat(in, ModelTensors.MASK_RATIO);
         try {
             return new ProbeParams(
-                    sigma, amplitude, maskRatio, Readout.fromWireCode(readoutCode), mapSize);
+                    sigma,
+                    amplitude,
+                    maskRatio,
+                    Readout.fromWireCode(readoutCode),
+                    mapSize,
+                    SequencePlan.fromBits(planBits));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
                     "inputs SIGMA, AMPLITUDE, MASK_RATIO: " + e.getMessage(), e);

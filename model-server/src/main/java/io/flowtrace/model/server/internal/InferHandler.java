@@ -4,12 +4,14 @@ import io.flowtrace.inference.ModelTensors;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.inference.ProbeRequest;
 import io.flowtrace.inference.ProbeResult;
+import io.flowtrace.inference.grpc.InferTensor;
 import io.flowtrace.inference.grpc.ProbeTensors;
 import io.flowtrace.inference.grpc.v2.ModelInferRequest;
 import io.flowtrace.inference.grpc.v2.ModelInferResponse;
 import io.flowtrace.inference.grpc.v2.WireTensors;
 import io.grpc.Status;
 import io.grpc.StatusException;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,20 +46,37 @@ final class InferHandler {
             throw status(Status.INTERNAL, prefix() + "failed: " + e.getMessage());
         }
         return WireTensors.response(
-                ModelTensors.MODEL_NAME,
-                ModelDescription.VERSION,
-                r.getId(),
-                List.of(ProbeTensors.divergence(result.maps())));
+                ModelTensors.MODEL_NAME, ModelDescription.VERSION, r.getId(), outputs(r, result));
+    }
+
+    /** The outputs the request names, in its order; all of them when it names none (as Triton). */
+    private static List<InferTensor> outputs(ModelInferRequest r, ProbeResult result) {
+        List<InferTensor> out = new ArrayList<>();
+        if (r.getOutputsCount() == 0) {
+            out.add(ProbeTensors.divergence(result.maps()));
+            out.add(ProbeTensors.tokens(result.maps()));
+            return out;
+        }
+        for (ModelInferRequest.InferRequestedOutputTensor o : r.getOutputsList()) {
+            out.add(
+                    o.getName().equals(ModelTensors.TOKENS)
+                            ? ProbeTensors.tokens(result.maps())
+                            : ProbeTensors.divergence(result.maps()));
+        }
+        return out;
     }
 
     private ProbeRequest decode(ModelInferRequest r) throws StatusException {
         for (ModelInferRequest.InferRequestedOutputTensor out : r.getOutputsList()) {
-            if (!out.getName().equals(ModelTensors.DIVERGENCE)) {
+            if (!out.getName().equals(ModelTensors.DIVERGENCE)
+                    && !out.getName().equals(ModelTensors.TOKENS)) {
                 throw invalid(
                         "output "
                                 + out.getName()
                                 + ": unknown; the model has ["
                                 + ModelTensors.DIVERGENCE
+                                + ", "
+                                + ModelTensors.TOKENS
                                 + "]");
             }
         }

@@ -155,6 +155,7 @@ public final class RequestTracker {
                 e.visible(),
                 e.peak(),
                 e.passes(),
+                e.passEquivalents(),
                 e.cycleError());
     }
 

@@ -40,7 +40,8 @@ public final class TrackOutputs {
     }
 
     /** One point's motion from {@code from} to {@code to}. */
-    public static PointFlow pointFlow(PointTrack from, PointTrack to, int passes) {
+    public static PointFlow pointFlow(
+            PointTrack from, PointTrack to, int passes, double passEquivalents) {
         return PointFlow.newBuilder()
                 .setPointId(to.anchor().pointId())
                 .setFromX(from.x())
@@ -50,11 +51,18 @@ public final class TrackOutputs {
                 .setVisible(to.visible())
                 .setKlPeak(to.peak())
                 .setPasses(passes)
+                .setPassEquivalents(passEquivalents)
                 .build();
     }
 
-    /** The update announcing {@code track}'s state. */
+    /** The update announcing {@code track}'s state, with no model cost (e.g. a removal). */
     public static TrackUpdate update(String cameraId, PointTrack track, long captureMillis) {
+        return update(cameraId, track, captureMillis, 0);
+    }
+
+    /** The update announcing {@code track}'s state after a step that cost the model this much. */
+    public static TrackUpdate update(
+            String cameraId, PointTrack track, long captureMillis, double passEquivalents) {
         return TrackUpdate.newBuilder()
                 .setCameraId(cameraId)
                 .setPointId(track.anchor().pointId())
@@ -66,6 +74,7 @@ public final class TrackOutputs {
                 .setStatus(track.status())
                 .setAnchor(new Anchor(track.seenSequence(), track.seenX(), track.seenY()))
                 .setCaptureTime(Instant.ofEpochMilli(captureMillis))
+                .setPassEquivalents(passEquivalents)
                 .build();
     }
 
