@@ -53,9 +53,37 @@ public final class KlTracer {
      */
     public List<PointEstimate> track(
             RgbImage frame1, RgbImage frame2, List<Point> queries, IntConsumer progress) {
+        return track(frame1, frame2, queries, null, progress);
+    }
+
+    /**
+     * Tracks every query point of {@code frame1} into {@code frame2}, starting each point that has
+     * a prior from it instead of the full frame.
+     *
+     * <p>A point with a prior (where it is expected in frame 2, e.g. from its last position and
+     * velocity) skips the full-frame pass and the zooms too coarse for {@link
+     * TracerConfig#motionPriorRadius()}: it starts at the smallest zoom whose crop side is at least
+     * four times that radius, searching within the radius of the prior, and refines as usual. When
+     * its last peak is below the occlusion threshold, it is tracked again from the full frame
+     * (re-acquisition), and both attempts are charged. Without a prior radius in the config, priors
+     * are ignored.
+     *
+     * @param priors one expected frame-2 position per query, null entries (or a null list) for none
+     * @param progress told how many (point, scale) steps finished, as they finish
+     */
+    public List<PointEstimate> track(
+            RgbImage frame1,
+            RgbImage frame2,
+            List<Point> queries,
+            List<Point> priors,
+            IntConsumer progress) {
         if (!frame1.sameSizeAs(frame2)) {
             throw new IllegalArgumentException(
                     "frames differ in size: " + frame1 + " and " + frame2);
+        }
+        if (priors != null && priors.size() != queries.size()) {
+            throw new IllegalArgumentException(
+                    queries.size() + " queries but " + priors.size() + " priors");
         }
         int n = queries.size();
         if (n == 0) {
@@ -66,14 +94,32 @@ public final class KlTracer {
             steps.add(new ArrayList<>(config.zoomIterations() + 1));
         }
         double[] tokens = new double[n];
-        Point[] estimates = fullFramePass(frame1, frame2, queries, steps, tokens);
+        int[] firstZoom = firstZooms(frame1, priors, n);
+        Point[] estimates = new Point[n];
+        List<Integer> full = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (firstZoom[i] == 0) {
+                full.add(i);
+            } else {
+                estimates[i] = priors.get(i);
+            }
+        }
+        if (!full.isEmpty()) {
+            fullFramePass(frame1, frame2, queries, full, estimates, steps, tokens);
+        }
         progress.accept(n);
         double side = Math.min(frame1.width(), frame1.height());
         for (int zoom = 1; zoom <= config.zoomIterations(); zoom++) {
             if (zoom > 1) {
                 side *= config.zoomShrink();
             }
-            estimates = zoomPass(frame1, frame2, queries, estimates, side, zoom, steps, tokens);
+            List<Integer> members = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (firstZoom[i] <= zoom) {
+                    members.add(i);
+                }
+            }
+            zoomPass(frame1, frame2, queries, members, estimates, side, zoom, steps, tokens);
             progress.accept(n);
         }
         double[] cycle = new double[n];
@@ -83,6 +129,7 @@ public final class KlTracer {
             progress.accept(n);
         }
         List<PointEstimate> out = new ArrayList<>(n);
+        List<Integer> lost = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             List<ScaleStep> s = steps.get(i);
             double peak = s.get(s.size() - 1).peak();
@@ -90,93 +137,159 @@ public final class KlTracer {
                     peak >= config.occlusionThreshold()
                             && (config.cycleTolerance() <= 0
                                     || cycle[i] <= config.cycleTolerance());
+            int scales =
+                    firstZoom[i] == 0
+                            ? config.stepsPerPoint()
+                            : config.stepsPerPoint() - firstZoom[i];
             out.add(
                     new PointEstimate(
                             estimates[i],
                             visible,
                             peak,
-                            config.passesPerPoint(),
+                            2 * config.masks() * scales,
                             tokens[i] / ProbeCost.PASS_TOKENS,
                             s,
                             cycle[i]));
+            if (firstZoom[i] > 0 && !visible) {
+                lost.add(i);
+            }
         }
-        return out;
+        return lost.isEmpty() ? out : reacquire(frame1, frame2, queries, lost, out);
     }
 
-    private Point[] fullFramePass(
+    /** Tracks the points a prior lost again from the full frame, charging both attempts. */
+    private List<PointEstimate> reacquire(
             RgbImage frame1,
             RgbImage frame2,
             List<Point> queries,
+            List<Integer> lost,
+            List<PointEstimate> out) {
+        List<Point> again = lost.stream().map(queries::get).toList();
+        List<PointEstimate> second = track(frame1, frame2, again, null, steps -> {});
+        List<PointEstimate> merged = new ArrayList<>(out);
+        for (int k = 0; k < lost.size(); k++) {
+            PointEstimate first = out.get(lost.get(k));
+            PointEstimate e = second.get(k);
+            merged.set(
+                    lost.get(k),
+                    new PointEstimate(
+                            e.position(),
+                            e.visible(),
+                            e.peak(),
+                            first.passes() + e.passes(),
+                            first.passEquivalents() + e.passEquivalents(),
+                            e.steps(),
+                            e.cycleError()));
+        }
+        return merged;
+    }
+
+    /**
+     * The zoom each point starts at: 0 (the full frame) without a prior, else the last zoom whose
+     * crop side is still at least four prior radii (the first zoom when none is).
+     */
+    private int[] firstZooms(RgbImage frame, List<Point> priors, int n) {
+        int[] first = new int[n];
+        double radius = config.motionPriorRadius();
+        if (priors == null || radius <= 0 || config.zoomIterations() == 0) {
+            return first;
+        }
+        int start = 1;
+        double side = Math.min(frame.width(), frame.height());
+        for (int zoom = 2; zoom <= config.zoomIterations(); zoom++) {
+            side *= config.zoomShrink();
+            if (side >= 4 * radius) {
+                start = zoom;
+            }
+        }
+        for (int i = 0; i < first.length; i++) {
+            first[i] = priors.get(i) == null ? 0 : start;
+        }
+        return first;
+    }
+
+    private void fullFramePass(
+            RgbImage frame1,
+            RgbImage frame2,
+            List<Point> queries,
+            List<Integer> members,
+            Point[] estimates,
             List<List<ScaleStep>> steps,
             double[] tokens) {
         CropWindow window = CropWindow.squish(frame1.width(), frame1.height());
         RgbImage crop1 = Resampler.crop(frame1, window);
         RgbImage crop2 = Resampler.crop(frame2, window);
-        float[] points = new float[queries.size() * 2];
-        for (int i = 0; i < queries.size(); i++) {
-            points[2 * i] = (float) window.toCropX(queries.get(i).x());
-            points[2 * i + 1] = (float) window.toCropY(queries.get(i).y());
+        float[] points = new float[members.size() * 2];
+        for (int k = 0; k < members.size(); k++) {
+            Point q = queries.get(members.get(k));
+            points[2 * k] = (float) window.toCropX(q.x());
+            points[2 * k + 1] = (float) window.toCropY(q.y());
         }
         ProbeMaps maps =
                 model.probe(
                                 ProbeRequest.of(
                                         new ProbePair(crop1, crop2, points, config.seeds()),
-                                        config.probe()))
+                                        config.fullFrameProbe()))
                         .get(0);
-        Point[] estimates = new Point[queries.size()];
-        for (int i = 0; i < queries.size(); i++) {
-            estimates[i] = readOut(maps, i, window, 0, null, 0, steps.get(i));
+        for (int k = 0; k < members.size(); k++) {
+            int i = members.get(k);
+            estimates[i] = readOut(maps, k, window, 0, null, 0, steps.get(i));
             tokens[i] +=
-                    maps.tokens() / (double) queries.size(); // shared alike by the pair's points
+                    maps.tokens() / (double) members.size(); // shared alike by the pair's points
         }
-        return estimates;
     }
 
-    private Point[] zoomPass(
+    private void zoomPass(
             RgbImage frame1,
             RgbImage frame2,
             List<Point> queries,
-            Point[] previous,
+            List<Integer> members,
+            Point[] estimates,
             double side,
             int zoom,
             List<List<ScaleStep>> steps,
             double[] tokens) {
-        int n = queries.size();
+        int n = members.size();
         CropWindow[] targetWindows = new CropWindow[n];
         double[] radii = new double[n];
         List<ProbePair> pairs = new ArrayList<>(n);
         int grid = config.probe().mapSize();
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = members.get(k);
             Point q = queries.get(i);
             CropWindow w1 = around(q, side, frame1);
-            CropWindow w2 = around(previous[i], side, frame2);
-            targetWindows[i] = w2;
-            radii[i] = searchRadius(steps.get(i), w2, grid);
+            CropWindow w2 = around(estimates[i], side, frame2);
+            targetWindows[k] = w2;
+            radii[k] =
+                    steps.get(i).isEmpty() // started from a prior
+                            ? Math.max(
+                                    config.motionPriorRadius() / w2.scaleX(),
+                                    (double) w2.size() / grid)
+                            : searchRadius(steps.get(i), w2, grid);
             QueryWindow queried =
                     config.windowedQueries()
                             ? searchWindow(
-                                    w2.toCropX(previous[i].x()),
-                                    w2.toCropY(previous[i].y()),
-                                    radii[i],
+                                    w2.toCropX(estimates[i].x()),
+                                    w2.toCropY(estimates[i].y()),
+                                    radii[k],
                                     grid)
                             : QueryWindow.FULL;
             pairs.add(cropPair(frame1, w1, q, frame2, w2, queried));
         }
         List<ProbeMaps> maps = probeAll(pairs);
-        Point[] estimates = new Point[n];
-        for (int i = 0; i < n; i++) {
+        for (int k = 0; k < n; k++) {
+            int i = members.get(k);
             estimates[i] =
                     readOut(
-                            maps.get(i),
+                            maps.get(k),
                             0,
-                            targetWindows[i],
+                            targetWindows[k],
                             zoom,
-                            previous[i],
-                            radii[i],
+                            estimates[i],
+                            radii[k],
                             steps.get(i));
-            tokens[i] += maps.get(i).tokens();
+            tokens[i] += maps.get(k).tokens();
         }
-        return estimates;
     }
 
     /**

@@ -26,6 +26,10 @@ import io.flowtrace.inference.SequencePlan;
  * @param windowedQueries at each zoom, ask the model only for the hidden patches that the search
  *     around the previous estimate can read (needs {@code zoomSearchCells > 0}); the estimates do
  *     not change, the tokens computed fall
+ * @param fullFrameMapSize map size of the full-frame pass (scale 0), 32 or 64; 0 uses the probe's
+ * @param motionPriorRadius how far, in image pixels, a point may lie from its prior (its expected
+ *     position from its motion so far); a point with a prior starts its search there instead of the
+ *     full frame. 0 ignores priors
  */
 public record TracerConfig(
         ProbeParams probe,
@@ -39,7 +43,9 @@ public record TracerConfig(
         boolean hiddenOnlyMean,
         double zoomSearchCells,
         double cycleTolerance,
-        boolean windowedQueries) {
+        boolean windowedQueries,
+        int fullFrameMapSize,
+        double motionPriorRadius) {
 
     public TracerConfig {
         if (probe == null) {
@@ -70,6 +76,17 @@ public record TracerConfig(
             throw new IllegalArgumentException(
                     "cycle tolerance must be >= 0, was " + cycleTolerance);
         }
+        if (fullFrameMapSize != 0
+                && fullFrameMapSize != ModelTensors.GRID
+                && fullFrameMapSize != ModelTensors.FINE_GRID) {
+            throw new IllegalArgumentException(
+                    "full-frame map size must be 0 (the probe's), 32 or 64, was "
+                            + fullFrameMapSize);
+        }
+        if (!(motionPriorRadius >= 0) || Double.isInfinite(motionPriorRadius)) {
+            throw new IllegalArgumentException(
+                    "motion prior radius must be >= 0 px, was " + motionPriorRadius);
+        }
         if (batchPairs < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, was " + batchPairs);
         }
@@ -93,7 +110,9 @@ public record TracerConfig(
                 false,
                 0,
                 0,
-                false);
+                false,
+                0,
+                0);
     }
 
     /**
@@ -185,6 +204,19 @@ public record TracerConfig(
         return toBuilder().windowedQueries(w).build();
     }
 
+    public TracerConfig withMotionPriorRadius(double r) {
+        return toBuilder().motionPriorRadius(r).build();
+    }
+
+    public TracerConfig withFullFrameMapSize(int g) {
+        return toBuilder().fullFrameMapSize(g).build();
+    }
+
+    /** The probe parameters of the full-frame pass. */
+    public ProbeParams fullFrameProbe() {
+        return fullFrameMapSize == 0 ? probe : probe.withMapSize(fullFrameMapSize);
+    }
+
     /** The mask seeds of one scale. */
     public long[] seeds() {
         long[] seeds = new long[masks];
@@ -218,6 +250,8 @@ public record TracerConfig(
         private double zoomSearchCells;
         private double cycleTolerance;
         private boolean windowedQueries;
+        private int fullFrameMapSize;
+        private double motionPriorRadius;
 
         private Builder(TracerConfig c) {
             probe = c.probe;
@@ -232,6 +266,8 @@ public record TracerConfig(
             zoomSearchCells = c.zoomSearchCells;
             cycleTolerance = c.cycleTolerance;
             windowedQueries = c.windowedQueries;
+            fullFrameMapSize = c.fullFrameMapSize;
+            motionPriorRadius = c.motionPriorRadius;
         }
 
         public Builder probe(ProbeParams v) {
@@ -294,6 +330,16 @@ public record TracerConfig(
             return this;
         }
 
+        public Builder fullFrameMapSize(int v) {
+            fullFrameMapSize = v;
+            return this;
+        }
+
+        public Builder motionPriorRadius(double v) {
+            motionPriorRadius = v;
+            return this;
+        }
+
         public TracerConfig build() {
             return new TracerConfig(
                     probe,
@@ -307,7 +353,9 @@ public record TracerConfig(
                     hiddenOnlyMean,
                     zoomSearchCells,
                     cycleTolerance,
-                    windowedQueries);
+                    windowedQueries,
+                    fullFrameMapSize,
+                    motionPriorRadius);
         }
     }
 }

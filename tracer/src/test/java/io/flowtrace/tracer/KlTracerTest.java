@@ -88,6 +88,83 @@ class KlTracerTest {
     }
 
     @Test
+    void aPointWithAPriorStartsAtAFineZoomAroundIt() {
+        RgbImage f1 = MarkerModel.frameWithMarker(640, 480, 200, 150);
+        RgbImage f2 = MarkerModel.frameWithMarker(640, 480, 263, 121);
+        MarkerModel model = new MarkerModel(1f);
+        TracerConfig config = TracerConfig.efficient().withMasks(2).withMotionPriorRadius(12);
+        List<Point> queries = List.of(new Point(200, 150));
+
+        PointEstimate plain = new KlTracer(model, config).track(f1, f2, queries).get(0);
+        int before = model.requests.size();
+        PointEstimate primed =
+                new KlTracer(model, config)
+                        .track(f1, f2, queries, List.of(new Point(258, 125)), steps -> {})
+                        .get(0);
+
+        // sides 480, 360, 270, 202.5: 202.5 >= 4 x 12, so only the last zoom runs
+        assertThat(model.requests.size() - before).isEqualTo(1);
+        assertThat(primed.steps()).hasSize(1);
+        assertThat(primed.steps().get(0).scale()).isEqualTo(4);
+        assertThat(primed.position().x()).isCloseTo(263, within(0.75));
+        assertThat(primed.position().y()).isCloseTo(121, within(0.75));
+        assertThat(primed.visible()).isTrue();
+        assertThat(primed.passes()).isEqualTo(2 * 2);
+        assertThat(primed.passEquivalents()).isLessThan(plain.passEquivalents() / 3);
+    }
+
+    @Test
+    void aPointLostFromItsPriorIsReacquiredFromTheFullFrameAndPaysForBoth() {
+        RgbImage f1 = MarkerModel.frameWithMarker(640, 480, 200, 150);
+        RgbImage f2 = MarkerModel.frameWithMarker(640, 480, 263, 121);
+        TracerConfig config = TracerConfig.efficient().withMasks(2).withMotionPriorRadius(12);
+        List<Point> queries = List.of(new Point(200, 150));
+        PointEstimate plain =
+                new KlTracer(new MarkerModel(1f), config).track(f1, f2, queries).get(0);
+
+        PointEstimate e =
+                new KlTracer(new MarkerModel(1f), config)
+                        .track(f1, f2, queries, List.of(new Point(500, 400)), steps -> {})
+                        .get(0);
+
+        assertThat(e.position().x()).isCloseTo(263, within(0.75));
+        assertThat(e.position().y()).isCloseTo(121, within(0.75));
+        assertThat(e.steps()).hasSize(5);
+        assertThat(e.passEquivalents()).isGreaterThan(plain.passEquivalents());
+        assertThat(e.passes()).isEqualTo(plain.passes() + 2 * 2);
+    }
+
+    @Test
+    void priorsAreIgnoredWithoutAPriorRadius() {
+        RgbImage f1 = MarkerModel.frameWithMarker(320, 240, 100, 100);
+        RgbImage f2 = MarkerModel.frameWithMarker(320, 240, 104, 102);
+        MarkerModel model = new MarkerModel(1f);
+
+        PointEstimate e =
+                new KlTracer(model, FAST)
+                        .track(
+                                f1,
+                                f2,
+                                List.of(new Point(100, 100)),
+                                List.of(new Point(0, 0)),
+                                s -> {})
+                        .get(0);
+
+        assertThat(e.steps()).hasSize(5);
+        assertThat(e.position().x()).isCloseTo(104, within(0.75));
+        assertThatThrownBy(
+                        () ->
+                                new KlTracer(model, FAST)
+                                        .track(
+                                                f1,
+                                                f2,
+                                                List.of(new Point(1, 1)),
+                                                List.of(),
+                                                s -> {}))
+                .hasMessageContaining("1 queries but 0 priors");
+    }
+
+    @Test
     void zoomCropsClampedAtTheBorderMapBackExactly() {
         RgbImage f1 = MarkerModel.frameWithMarker(500, 300, 10, 290);
         RgbImage f2 = MarkerModel.frameWithMarker(500, 300, 3, 296);

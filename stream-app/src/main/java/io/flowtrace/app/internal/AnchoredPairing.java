@@ -16,13 +16,39 @@ import java.util.function.IntConsumer;
  * The anchor starts at the query and moves to each frame where the point is seen (visible); an
  * occluded point keeps its anchor, so the next frame tries to re-acquire it from its last sighting.
  * Points sharing an anchor frame are tracked together.
+ *
+ * <p>A point seen in the previous frame gets a prior for the next one: its last position moved by
+ * its last step's motion (constant velocity), which a recipe with a motion prior searches around
+ * instead of the whole frame.
  */
 final class AnchoredPairing {
 
     private AnchoredPairing() {}
 
-    /** A point's query and where it was last seen: frame index and position. */
-    private record Anchor(Query query, int frame, Point at) {}
+    /**
+     * A point's query, where it was last seen (frame index and position) and its motion per frame
+     * between its last two sightings (null before the first one after the query frame).
+     */
+    private record Anchor(Query query, int frame, Point at, Point velocity) {
+
+        /**
+         * Where the point should be in {@code target}: its last position moved by its motion, for a
+         * point seen in the frame before whose motion is known; else null.
+         */
+        Point prior(int target, int step) {
+            if (frame != target - step || velocity == null) {
+                return null;
+            }
+            return new Point(at.x() + velocity.x(), at.y() + velocity.y());
+        }
+
+        /** The anchor after the point was seen at {@code position} in {@code target}. */
+        Anchor seen(int target, Point position, int step) {
+            double frames = (double) (target - frame) / step;
+            Point v = new Point((position.x() - at.x()) / frames, (position.y() - at.y()) / frames);
+            return new Anchor(query, target, position, v);
+        }
+    }
 
     static Tracks run(
             FrameSequence frames, List<Query> queries, PairTracker tracker, IntConsumer progress) {
@@ -44,7 +70,7 @@ final class AnchoredPairing {
         int step = end >= t ? 1 : -1;
         List<Anchor> anchors = new ArrayList<>();
         for (Query q : queries) {
-            anchors.add(new Anchor(q, t, new Point(q.x(), q.y())));
+            anchors.add(new Anchor(q, t, new Point(q.x(), q.y()), null));
         }
         for (int target = t + step; step * (end - target) >= 0; target += step) {
             Map<Integer, List<Anchor>> byFrame = new LinkedHashMap<>();
@@ -52,18 +78,24 @@ final class AnchoredPairing {
             List<Anchor> next = new ArrayList<>(anchors.size());
             for (Map.Entry<Integer, List<Anchor>> group : byFrame.entrySet()) {
                 List<Anchor> members = group.getValue();
+                int to = target;
+                List<Point> priors =
+                        members.stream()
+                                .map(a -> a.prior(to, step))
+                                .collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
                 List<PointEstimate> estimates =
                         tracker.track(
                                 frames.frame(group.getKey()),
                                 frames.frame(target),
                                 members.stream().map(Anchor::at).toList(),
+                                priors,
                                 progress);
                 out.add(members.stream().map(Anchor::query).toList(), target, estimates);
                 for (int i = 0; i < members.size(); i++) {
                     PointEstimate e = estimates.get(i);
                     next.add(
                             e.visible()
-                                    ? new Anchor(members.get(i).query(), target, e.position())
+                                    ? members.get(i).seen(target, e.position(), step)
                                     : members.get(i));
                 }
             }

@@ -17,6 +17,19 @@ public interface PairTracker extends AutoCloseable {
      */
     List<PointEstimate> track(RgbImage from, RgbImage to, List<Point> points, IntConsumer progress);
 
+    /**
+     * As {@link #track(RgbImage, RgbImage, List, IntConsumer)}, with where each point is expected
+     * in {@code to} (null where unknown); methods that cannot use priors ignore them.
+     */
+    default List<PointEstimate> track(
+            RgbImage from,
+            RgbImage to,
+            List<Point> points,
+            List<Point> priors,
+            IntConsumer progress) {
+        return track(from, to, points, progress);
+    }
+
     /** The method and its settings, for the run's log. */
     String describe();
 

@@ -27,6 +27,16 @@ final class ProbeTracker implements PairTracker {
     }
 
     @Override
+    public List<PointEstimate> track(
+            RgbImage from,
+            RgbImage to,
+            List<Point> points,
+            List<Point> priors,
+            IntConsumer progress) {
+        return tracer.track(from, to, points, priors, progress);
+    }
+
+    @Override
     public String describe() {
         return "probing " + model.modelId() + " with " + tracer.config();
     }

@@ -107,6 +107,21 @@ public final class RecipeOptions {
             description = "at each zoom, query only the patches the peak search can read")
     private Boolean windowedQueries;
 
+    @Option(
+            names = "--full-frame-map-size",
+            paramLabel = "N",
+            description = "map side of the full-frame pass (scale 0): 32 or 64; 0 = --map-size")
+    private Integer fullFrameMapSize;
+
+    @Option(
+            names = "--motion-prior",
+            paramLabel = "PX",
+            description =
+                    "frame-by-frame protocols: start a point moving steadily at its expected"
+                            + " position, searching PX pixels around it, instead of the full frame;"
+                            + " 0 = off")
+    private Double motionPrior;
+
     @Option(names = "--batch", paramLabel = "N", description = "crop pairs per model request")
     private Integer batch;
 
@@ -161,6 +176,12 @@ public final class RecipeOptions {
         }
         if (windowedQueries != null) {
             config = config.withWindowedQueries(windowedQueries);
+        }
+        if (motionPrior != null) {
+            config = config.withMotionPriorRadius(motionPrior);
+        }
+        if (fullFrameMapSize != null) {
+            config = config.withFullFrameMapSize(fullFrameMapSize);
         }
         return batch == null ? config : config.withBatchPairs(batch);
     }

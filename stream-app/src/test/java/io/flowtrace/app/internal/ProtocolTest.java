@@ -86,6 +86,24 @@ class ProtocolTest {
     }
 
     @Test
+    void anchoredGivesAPointSeenInThePreviousFrameAConstantVelocityPrior() {
+        tracker.occludedFrames.add(3);
+        List<Query> one = List.of(new Query(7, 0, 1, 0));
+
+        Protocol.ANCHORED.run(new FrameIndexFrames(6), one, tracker, steps::addAndGet);
+
+        assertThat(tracker.calls).containsExactly("0->1:1", "1->2:1", "2->3:1", "2->4:1", "4->5:1");
+        // no motion is known from the query frame alone; then last position + motion per frame;
+        // after the occlusion the anchor is two frames back: no prior; seen again on 4, its motion
+        // from 2 to 4 is 20 px over 2 frames
+        assertThat(tracker.priors.get(0)).containsExactly((Point) null);
+        assertThat(tracker.priors.get(1)).containsExactly(new Point(21, 0));
+        assertThat(tracker.priors.get(2)).containsExactly(new Point(31, 0));
+        assertThat(tracker.priors.get(3)).containsExactly((Point) null);
+        assertThat(tracker.priors.get(4)).containsExactly(new Point(51, 0));
+    }
+
+    @Test
     void anchoredGroupsPointsByTheirAnchorFrameAndGoesBothWays() {
         tracker.occludedFrames.add(1);
         List<Query> two = List.of(new Query(0, 1, 5, 0), new Query(1, 1, 6, 0));

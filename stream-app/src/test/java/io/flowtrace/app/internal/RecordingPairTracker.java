@@ -16,10 +16,24 @@ final class RecordingPairTracker implements PairTracker {
     final List<String> calls = new ArrayList<>();
     final List<List<Point>> inputs = new ArrayList<>();
 
+    /** The priors of each call, null entries where the caller had none. */
+    final List<List<Point>> priors = new ArrayList<>();
+
     /** Frame indices on which every estimate is occluded. */
     final java.util.Set<Integer> occludedFrames = new java.util.HashSet<>();
 
     boolean closed;
+
+    @Override
+    public List<PointEstimate> track(
+            RgbImage from,
+            RgbImage to,
+            List<Point> points,
+            List<Point> priors,
+            IntConsumer progress) {
+        this.priors.add(priors == null ? null : new ArrayList<>(priors));
+        return track(from, to, points, progress);
+    }
 
     @Override
     public List<PointEstimate> track(
