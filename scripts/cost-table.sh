@@ -12,7 +12,11 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 part="${1:-all}"; [ $# -gt 0 ] && shift
 points=50
 if [ "${1:-}" = "--points" ]; then points="$2"; shift 2; fi
-methods="${FLOWTRACE_COST_METHODS:-kltrace:paper,kltrace,kltrace:fast,kltrace:efficient,kltrace:efficient+full-frame-map-size=32,kltrace:efficient+full-frame-map-size=32+masks=3}"
+# On the dev tasks (two frames, "first" protocol) no point has a motion prior, so the efficient
+# preset's prior radius plays no part there; on the clips its variants without a prior show what
+# the prior adds.
+methods="${FLOWTRACE_COST_METHODS:-kltrace:paper,kltrace,kltrace:fast,kltrace:efficient,kltrace:efficient+full-frame-map-size=64,kltrace:efficient+masks=3}"
+clip_methods="${FLOWTRACE_COST_CLIP_METHODS:-kltrace:paper,kltrace,kltrace:fast,kltrace:efficient,kltrace:efficient+motion-prior=24,kltrace:efficient+motion-prior=0,kltrace:efficient+motion-prior=0+full-frame-map-size=64,kltrace:efficient+motion-prior=0+masks=3}"
 work="$here/runs/cost"
 mkdir -p "$here/docs/cost"
 
@@ -35,7 +39,7 @@ if [ "$part" = clips ] || [ "$part" = all ]; then
     fi
     clips+=("$dir")
   done
-  "$here/flowtrace" compare --tasks "${clips[@]}" --methods "$methods" \
+  "$here/flowtrace" compare --tasks "${clips[@]}" --methods "$clip_methods" \
     --protocol anchored --reference kltrace --resume --out "$work/clips"
   cp "$work/clips/compare.md" "$here/docs/cost/clips.md"
   cp "$work/clips/compare.csv" "$here/docs/cost/clips.csv"

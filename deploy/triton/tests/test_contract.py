@@ -6,7 +6,17 @@ import unittest
 import numpy as np
 
 import tiny_lras  # noqa: F401  (puts the model folder on sys.path)
-from probe_contract import PATCHES, apply_dot, revealed_count, revealed_indices
+from probe_contract import (
+    PATCHES,
+    apply_dot,
+    best_group_size,
+    grouped_tokens,
+    plan_tokens,
+    revealed_count,
+    revealed_indices,
+    split_groups,
+    touched_patches,
+)
 
 
 def java_dot_reference(image, x, y, sigma, amplitude):
@@ -81,6 +91,74 @@ class GaussianDotTest(unittest.TestCase):
     def test_dot_far_outside_the_crop_changes_nothing(self):
         self.assertTrue(np.array_equal(apply_dot(self.black, -50, 300, 2.0, 255.0), self.black))
 
+
+class TouchedPatchesTest(unittest.TestCase):
+    def test_patches_holding_a_changed_pixel(self):
+        black = np.zeros((256, 256, 3), dtype=np.uint8)
+        dotted = apply_dot(black, 100, 100, 2.0, 255.0)  # changes pixels within 7.06 px
+        # Rows and columns 11..13 of patches, but not the corner patch (11, 11): its nearest pixel
+        # (95, 95) is 7.07 px away, where the dot adds 255 exp(-50 / 8) = 0.49 < 0.5.
+        expected = [32 * r + c for r in (11, 12, 13) for c in (11, 12, 13) if (r, c) != (11, 11)]
+        self.assertEqual(touched_patches(black, dotted).tolist(), expected)
+
+    def test_saturated_pixels_do_not_count(self):
+        white = np.full((256, 256, 3), 255, dtype=np.uint8)
+        self.assertEqual(touched_patches(white, apply_dot(white, 100, 100, 2.0, 255.0)).tolist(), [])
+
+
+class TokenRuleTest(unittest.TestCase):
+    """docs/model-contract.md, "Cost": the rule's formulas on hand-worked cases."""
+
+    def test_the_spec_example(self):
+        # One point touching 2 patches, 5 seeds, ratio 0.9, 32x32 maps, 25 queried hidden patches.
+        touched, queried = [[330, 331]], [25] * 5
+        self.assertEqual(plan_tokens(touched, queried, 102, 1, 0), 56550)
+        self.assertEqual(plan_tokens(touched, queried, 102, 1, 1), 31000)
+        self.assertEqual(plan_tokens(touched, queried, 102, 1, 3), 10480)
+        self.assertEqual(plan_tokens(touched, queried, 102, 1, 7), 10480)  # bit 4 costs nothing
+        self.assertEqual(plan_tokens(touched, queried, 102, 1, 4), 56550)
+        self.assertEqual(plan_tokens(touched, queried, 102, 1, 2), 56550)
+
+    def test_fine_maps(self):
+        touched, queried = [[330, 331]], [25]
+        # plain: 2 x (4 x 5,630 + 25 x 10); shared prefix: 5,110 + 2 x (10 + 510 + 4 x 25).
+        self.assertEqual(plan_tokens(touched, queried, 102, 4, 0), 2 * (4 * 5630 + 250))
+        self.assertEqual(plan_tokens(touched, queried, 102, 4, 1), 5110 + 2 * 620)
+
+    def test_a_full_window_pass_is_one_pass_equivalent(self):
+        self.assertEqual(plan_tokens([[0]], [922], 102, 1, 0), 2 * 6552)
+
+    def test_nothing_to_run_costs_nothing(self):
+        self.assertEqual(plan_tokens([], [25, 25], 102, 1, 0), 0)
+        for plan in range(8):
+            self.assertEqual(plan_tokens([[1, 2]], [0, 0], 102, 1, plan), 0)
+        # Seeds without queries drop out of the sums, the prefix of bits 1 + 2 included.
+        self.assertEqual(plan_tokens([[1, 2]], [0, 25], 102, 1, 3), plan_tokens([[1, 2]], [25], 102, 1, 3))
+
+    def test_groups_are_cut_in_request_order_and_the_last_may_be_smaller(self):
+        self.assertEqual(split_groups(5, 2), [(0, 2), (2, 4), (4, 5)])
+        touched = [[0, 1], [1, 2], [100]]
+        # g = 2: group {0, 1, 2} (u = 3, 3 branches) and group {100} (u = 1, 2 branches).
+        first = 5 * (1024 - 3) + 3 * (5 * 3 + 510 + 30)
+        second = 5 * (1024 - 1) + 2 * (5 * 1 + 510 + 30)
+        self.assertEqual(grouped_tokens(touched, [30], 102, 1, 2, False), first + second)
+
+    def test_group_size_is_the_least_total_and_the_smallest_on_ties(self):
+        one_patch = [[p] for p in range(4)]
+        # Small touched sets: one group shares the prefix and the clean branch best.
+        self.assertEqual(best_group_size(one_patch, [25], 102, 1, False), 4)
+        # Large touched sets: long tails make smaller groups cheaper.
+        big = [list(range(256 * i, 256 * i + 200)) for i in range(4)]
+        sizes = {g: grouped_tokens(big, [25], 102, 1, g, False) for g in range(1, 5)}
+        best = best_group_size(big, [25], 102, 1, False)
+        self.assertEqual(sizes[best], min(sizes.values()))
+        self.assertLess(best, 4)
+        # A tie between g = 2 and g = 3 (n = 10, q = 1, c = 1): the smaller wins.
+        tie = [range(252, 352), range(585, 635), range(495, 745), range(750, 1000)]
+        # g = 2: {A, B} u = 150: 4,370 + 3 x 750 + 3 x 51; {C, D} u = 500: 2,620 + 3 x 2,500 + 3 x 51.
+        # g = 3: {A, B, C} u = 350: 3,370 + 4 x 1,750 + 4 x 51; {D} u = 250: 3,870 + 2 x 1,250 + 2 x 51.
+        self.assertEqual([grouped_tokens(tie, [1], 10, 1, g, True) for g in (1, 2, 3, 4)], [24138, 17046, 17046, 17375])
+        self.assertEqual(best_group_size(tie, [1], 10, 1, True), 2)
 
 if __name__ == "__main__":
     unittest.main()

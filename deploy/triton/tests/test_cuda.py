@@ -1,5 +1,6 @@
-"""The probe on a CUDA device gives the CPU's maps: device placement of every tensor, and what
-bf16 autocast (the GPU default for a 7B checkpoint) does to the maps' peaks. Skipped without CUDA."""
+"""The probe on a CUDA device gives the CPU's maps: device placement of every tensor, the sequence
+plans' KV cache and masks through SDPA, and what bf16 autocast (the GPU default for a 7B
+checkpoint) does to the maps' peaks. Skipped without CUDA."""
 
 import copy
 import unittest
@@ -10,6 +11,7 @@ import torch
 from tiny_lras import textured_frames, tiny_components  # noqa: I001 (sets sys.path)
 from lras_loader import LpqTokenizer, LrasTransformer
 from lras_probe import KlProbe
+from probe_contract import FULL_WINDOW
 
 SEEDS = [1110, 1111, 1112]
 POINTS = [[100.0, 100.0], [37.5, 180.0], [200.0, 60.0], [128.0, 128.0]]
@@ -48,6 +50,18 @@ class CudaProbeTest(unittest.TestCase):
             self.assertEqual(cuda.dtype, np.float32)
             np.testing.assert_allclose(cuda, cpu, rtol=1e-3, atol=1e-5)
             self.assertTrue(np.array_equal(peaks(cuda), peaks(cpu)))
+
+    def test_sequence_plans_on_cuda_equal_the_cpu(self):
+        window = (72.0, 80.0, 150.0, 136.0)
+        for plan, map_size, win in ((3, 32, FULL_WINDOW), (5, 32, window), (4, 32, window), (7, 64, window)):
+            with self.subTest(plan=plan, map_size=map_size):
+                args = (self.frame1, self.frame2, POINTS, SEEDS, 2.0, 255.0, 0.9, map_size, win, plan)
+                cpu, cuda = self.cpu.run(*args), self.cuda32.run(*args)
+                self.assertEqual(cuda.tokens, cpu.tokens)
+                np.testing.assert_allclose(cuda.maps, cpu.maps, rtol=1e-3, atol=1e-5)
+                bf16 = self.cuda16.run(*args)
+                same = float(np.mean(np.all(peaks(bf16.maps) == peaks(cpu.maps), axis=-1)))
+                print(f"plan {plan}, {map_size} maps, bf16: {same:.0%} of the float32 peaks")
 
     def test_bf16_autocast_keeps_most_peaks(self):
         cpu = self.maps(self.cpu)

@@ -5,8 +5,8 @@ import unittest
 import torch
 
 import tiny_lras  # noqa: F401  (puts the model folder on sys.path)
-from lras_sequence import LRAS7B_LAYOUT, ProbeSequences, SequencePlan, patch_codes
-from probe_contract import PATCHES, revealed_indices
+from lras_sequence import CONTEXT, LRAS7B_LAYOUT, ProbeSequences, SequencePlan, order_with_last, patch_codes, query_mask
+from probe_contract import FULL_WINDOW, PATCHES, patch_meets_window, revealed_indices
 
 
 def numbered_codes(n=2):
@@ -88,6 +88,62 @@ class ProbeSequencesTest(unittest.TestCase):
         self.assertTrue(torch.equal(tokens[0, -922:], hidden + 20))
         self.assertTrue(torch.equal(positions[-2 * 922 : -922], 5120 + 5 * hidden + 1))
         self.assertTrue(torch.equal(positions[-922:], 5120 + 5 * hidden + 2))
+
+
+class WindowAndOrderTest(unittest.TestCase):
+    def setUp(self):
+        self.plan = SequencePlan.for_seed(1110, 0.9)
+
+    def test_queried_patches_are_the_hidden_ones_meeting_the_window_in_frame_2_order(self):
+        window = (40.0, 8.5, 90.0, 30.0)
+        queried = self.plan.queried(window).tolist()
+        hidden = self.plan.hidden.tolist()
+        self.assertEqual(queried, [p for p in hidden if patch_meets_window(p, window)])
+        self.assertLessEqual({divmod(p, 32)[0] for p in queried}, {1, 2, 3})
+        self.assertLessEqual({divmod(p, 32)[1] for p in queried}, set(range(5, 12)))
+        self.assertTrue(torch.equal(self.plan.queried(FULL_WINDOW), self.plan.hidden))
+
+    def test_touched_patches_move_to_the_end_in_the_seed_order(self):
+        order = self.plan.frame1_order
+        last = {order[5].item(), order[700].item(), order[20].item()}
+        head, tail = order_with_last(order, last)
+        self.assertEqual(tail.tolist(), [order[5].item(), order[20].item(), order[700].item()])
+        self.assertEqual(head.tolist(), [p for p in order.tolist() if p not in last])
+
+    def test_one_frame1_order_keeps_the_seeds_frame_2_orders(self):
+        other = SequencePlan.for_seed(1111, 0.9).with_frame1_order(self.plan.frame1_order)
+        self.assertTrue(torch.equal(other.frame1_order, self.plan.frame1_order))
+        self.assertTrue(torch.equal(other.hidden, SequencePlan.for_seed(1111, 0.9).hidden))
+
+    def test_windowed_sequence_queries_only_its_patches(self):
+        frame2 = patch_codes(numbered_codes(1) + 100000)[0]
+        queried = self.plan.queried((0.0, 0.0, 64.0, 64.0))
+        seqs = ProbeSequences(LRAS7B_LAYOUT, self.plan, frame2, queried)
+        tokens = seqs.tokens(patch_codes(numbered_codes(1)), torch.stack([queried + 7]))
+        q = queried.numel()
+        self.assertEqual(tokens.shape[1], 5120 + 510 + 2 * q)
+        self.assertTrue(torch.equal(tokens[0, 5630 : 5630 + q] - 66560, queried))
+        self.assertTrue(torch.equal(seqs.positions(1)[-q:], 5120 + 5 * queried + 1))
+
+
+class QueryMaskTest(unittest.TestCase):
+    def test_queries_see_the_context_and_their_own_earlier_tokens(self):
+        groups = torch.tensor([CONTEXT] * 3 + [0, 1, 2] + [0, 1, 2])  # 3 context, pointers, one teacher column
+        allowed = query_mask(groups, 9)
+        self.assertTrue(torch.equal(allowed[:3, :3], torch.ones(3, 3, dtype=torch.bool).tril()))
+        self.assertEqual(allowed[4].tolist(), [True] * 3 + [False, True, False] + [False] * 3)
+        self.assertEqual(allowed[7].tolist(), [True] * 3 + [False, True, False] + [False, True, False])
+        self.assertTrue(torch.equal(query_mask(groups, 3), allowed[-3:]))
+
+    def test_a_whole_sequence_mask_is_causal_in_the_context(self):
+        plan = SequencePlan.for_seed(1110, 0.99)  # 10 revealed patches: a small context
+        frame2 = patch_codes(numbered_codes(1))[0]
+        seqs = ProbeSequences(LRAS7B_LAYOUT, plan, frame2, plan.queried((0.0, 0.0, 16.0, 16.0)))
+        q = seqs.query_count
+        mask = seqs.mask(teacher_columns=1)
+        self.assertEqual(tuple(mask.shape), (5170 + 2 * q,) * 2)
+        self.assertTrue(bool(mask[5169, :5170].all()) and not bool(mask[5169, 5170:].any()))
+        self.assertEqual(int(mask[5170 + q].sum()), 5170 + 2)  # teacher 1 of query 0: context, pointer, itself
 
 
 if __name__ == "__main__":

@@ -2,7 +2,9 @@
 
 TinyLras is a pre-LN GPT with learned absolute position embeddings indexed by canonical slot ids
 (block size 10,240), bias-free LayerNorms, causal self-attention, a GELU MLP and an untied LM head,
-exposing the attribute names lras_loader.LrasTransformer drives. TinyLpq is a 4x4/stride-4 conv
+with LRAS's module structure and attribute names (transformer.{token_embedding,
+positional_embedding, h, ln_f}, lm_head; per block ln_1, attn.{c_attn, c_proj, n_head}, ln_2,
+mlp.{c_fc, gelu, c_proj}), the ones lras_loader.LrasTransformer drives. TinyLpq is a 4x4/stride-4 conv
 whose channel signs are the bits of the code. Both are configured by dataclasses so that the
 loader can rebuild them from a checkpoint.
 """
@@ -27,7 +29,7 @@ from lras_loader import LpqTokenizer, LrasTransformer  # noqa: E402
 from lras_probe import KlProbe  # noqa: E402
 from lras_sequence import TokenLayout  # noqa: E402
 
-_ATTENTION_CHUNK = 512
+_ATTENTION_SCORES = 1 << 21  # scores per step without SDPA (8 MB: reused, not freshly mapped)
 
 
 @dataclass
@@ -60,8 +62,9 @@ def causal_attention(q, k, v):
     if hasattr(F, "scaled_dot_product_attention"):
         return F.scaled_dot_product_attention(q, k, v, is_causal=True)
     length, out = q.shape[-2], []
-    for start in range(0, length, _ATTENTION_CHUNK):
-        end = min(length, start + _ATTENTION_CHUNK)
+    rows = max(1, _ATTENTION_SCORES // (q.shape[0] * q.shape[1] * length))
+    for start in range(0, length, rows):
+        end = min(length, start + rows)
         scores = (q[..., start:end, :] / math.sqrt(q.shape[-1])) @ k[..., :end, :].transpose(-1, -2)
         future = torch.ones(end - start, end - start, dtype=torch.bool).triu_(1)
         scores[..., start:end].masked_fill_(future, float("-inf"))
@@ -69,23 +72,48 @@ def causal_attention(q, k, v):
     return torch.cat(out, -2)
 
 
-class Block(nn.Module):
+class CausalSelfAttention(nn.Module):
+    """LRAS's attention module names: c_attn (q, k, v), c_proj, n_head, n_embd; no bias."""
+
     def __init__(self, config):
         super().__init__()
-        d = config.n_embd
+        self.c_attn = nn.Linear(config.n_embd, 3 * config.n_embd, bias=False)
+        self.c_proj = nn.Linear(config.n_embd, config.n_embd, bias=False)
         self.n_head = config.n_head
-        self.ln_1 = BiasFreeLayerNorm(d)
-        self.c_attn = nn.Linear(d, 3 * d, bias=False)
-        self.attn_proj = nn.Linear(d, d, bias=False)
-        self.ln_2 = BiasFreeLayerNorm(d)
-        self.mlp = nn.Sequential(nn.Linear(d, 4 * d, bias=False), nn.GELU(), nn.Linear(4 * d, d, bias=False))
+        self.n_embd = config.n_embd
 
     def forward(self, x):
         b, t, d = x.shape
-        q, k, v = self.c_attn(self.ln_1(x)).split(d, dim=2)
+        q, k, v = self.c_attn(x).split(d, dim=2)
         q, k, v = (z.view(b, t, self.n_head, d // self.n_head).transpose(1, 2) for z in (q, k, v))
-        y = causal_attention(q, k, v).transpose(1, 2).reshape(b, t, d)
-        x = x + self.attn_proj(y)
+        return self.c_proj(causal_attention(q, k, v).transpose(1, 2).reshape(b, t, d))
+
+
+class MLP(nn.Module):
+    """LRAS's MLP names: c_fc, gelu, c_proj (4 d hidden)."""
+
+    def __init__(self, config):
+        super().__init__()
+        self.c_fc = nn.Linear(config.n_embd, 4 * config.n_embd, bias=False)
+        self.gelu = nn.GELU()
+        self.c_proj = nn.Linear(4 * config.n_embd, config.n_embd, bias=False)
+
+    def forward(self, x):
+        return self.c_proj(self.gelu(self.c_fc(x)))
+
+
+class Block(nn.Module):
+    """LRAS's pre-LN block: ln_1, attn, ln_2, mlp (lras_3d/utils/modeling.py's names)."""
+
+    def __init__(self, config):
+        super().__init__()
+        self.ln_1 = BiasFreeLayerNorm(config.n_embd)
+        self.attn = CausalSelfAttention(config)
+        self.ln_2 = BiasFreeLayerNorm(config.n_embd)
+        self.mlp = MLP(config)
+
+    def forward(self, x):
+        x = x + self.attn(self.ln_1(x))
         return x + self.mlp(self.ln_2(x))
 
 
@@ -105,8 +133,16 @@ class TinyLras(nn.Module):
         self.lm_head = nn.Linear(config.n_embd, config.vocab_size, bias=False)
         with torch.no_grad():  # sharper attention and output distributions: larger KL values
             for block in self.transformer.h:
-                block.c_attn.weight.mul_(4.0)
+                block.attn.c_attn.weight.mul_(4.0)
             self.lm_head.weight.mul_(4.0)
+
+    def forward(self, seq, pos, tgt=None):
+        """(logits, None) as LRAS.forward: logits of every position, or of the last tgt.size(1)."""
+        x = self.transformer.token_embedding(seq) + self.transformer.positional_embedding(pos)
+        for block in self.transformer.h:
+            x = block(x)
+        x = self.transformer.ln_f(x)
+        return self.lm_head(x if tgt is None else x[:, -tgt.size(1) :]), None
 
 
 class TinyLpq(nn.Module):
@@ -141,13 +177,62 @@ class RecordingTransformer:
     def __init__(self, inner):
         self.inner = inner
         self.calls = []
+        self.cached_calls = []
 
     def __call__(self, tokens, positions, n_last):
         self.calls.append((tokens.clone(), positions.clone(), n_last))
         return self.inner(tokens, positions, n_last)
 
+    def forward_cached(self, tokens, positions, n_last, context=(), allowed=None, keep=True):
+        self.cached_calls.append((tokens.clone(), positions.clone(), n_last, sum(c.length for c in context)))
+        return self.inner.forward_cached(tokens, positions, n_last, context, allowed, keep)
+
     def sequences_run(self):
         return sum(tokens.shape[0] for tokens, _, _ in self.calls)
+
+
+class TokenMeter:
+    """Counts the tokens that go through a TinyLras: the embedding's lookups and block 0's inputs.
+
+    Forward hooks on the modules themselves, so it counts what was computed, whichever adapter
+    path (plain, cached, masked) drove the model. Use as a context manager.
+    """
+
+    def __init__(self, lras):
+        self.lras = lras
+        self.embedded = 0
+        self.block_rows = 0
+        self._hooks = []
+
+    def __enter__(self):
+        def embedded(module, inputs, output):
+            self.embedded += int(inputs[0].numel())
+
+        def block_rows(module, inputs, output):
+            self.block_rows += int(inputs[0].shape[0] * inputs[0].shape[1])
+
+        parts = self.lras.transformer
+        self._hooks = [
+            parts.token_embedding.register_forward_hook(embedded),
+            parts.h[0].ln_1.register_forward_hook(block_rows),
+        ]
+        return self
+
+    def __exit__(self, *exc):
+        for hook in self._hooks:
+            hook.remove()
+
+
+def splitmix_frame(seed):
+    """256x256x3 uint8 whose bytes in (y, x, channel) order are successive SplitMix64(seed).next() & 0xFF."""
+    mask = np.uint64(0xFFFFFFFFFFFFFFFF)
+    with np.errstate(over="ignore"):
+        steps = np.arange(1, 256 * 256 * 3 + 1, dtype=np.uint64)
+        z = np.uint64(int(seed) & 0xFFFFFFFFFFFFFFFF) + steps * np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        z = (z ^ (z >> np.uint64(31))) & mask
+    return (z & np.uint64(0xFF)).astype(np.uint8).reshape(256, 256, 3)
 
 
 def textured_frames(seed=0, shift=(3, 5)):

@@ -20,12 +20,12 @@ import triton_python_backend_utils as pb_utils  # noqa: E402
 
 import lras_loader  # noqa: E402
 from lras_probe import KlProbe  # noqa: E402
-from probe_contract import DIVERGENCE, MODEL_NAME  # noqa: E402
+from probe_contract import DIVERGENCE, MODEL_NAME, TOKENS  # noqa: E402
 from probe_request import BadRequest, parse_request  # noqa: E402
 
 
 class TritonPythonModel:
-    """Loads LRAS once per instance and answers probe requests with DIVERGENCE maps."""
+    """Loads LRAS once per instance and answers probe requests with DIVERGENCE maps and TOKENS."""
 
     def initialize(self, args):
         config = json.loads(args["model_config"])
@@ -49,8 +49,11 @@ class TritonPythonModel:
     def _respond(self, request):
         try:
             pairs = parse_request(lambda name: _input(request, name))
-            maps = np.stack([self._probe_pair(pair) for pair in pairs]).astype(np.float32)
-            return pb_utils.InferenceResponse(output_tensors=[pb_utils.Tensor(DIVERGENCE, maps)])
+            results = [self._probe_pair(pair) for pair in pairs]
+            maps = np.stack([r.maps for r in results]).astype(np.float32)
+            tokens = np.array([[r.tokens] for r in results], dtype=np.int64)
+            outputs = [pb_utils.Tensor(DIVERGENCE, maps), pb_utils.Tensor(TOKENS, tokens)]
+            return pb_utils.InferenceResponse(output_tensors=outputs)
         except BadRequest as e:
             return _error(str(e))
         except Exception as e:  # noqa: BLE001 - every request must get an answer, the server lives on
@@ -60,7 +63,7 @@ class TritonPythonModel:
             return _error(f"{MODEL_NAME} failed: {type(e).__name__}: {e}")
 
     def _probe_pair(self, pair):
-        return self.probe.probe(
+        return self.probe.run(
             pair.frame1,
             pair.frame2,
             pair.points,
@@ -69,6 +72,8 @@ class TritonPythonModel:
             pair.amplitude,
             pair.mask_ratio,
             pair.map_size,
+            pair.window,
+            pair.plan,
         )
 
 

@@ -1,8 +1,9 @@
 """The parts of the flowtrace probe contract that every model server must compute identically.
 
-Python twin of io.flowtrace.inference.{ModelTensors, RevealMask, GaussianDot}; see
-docs/model-contract.md. The tests pin these functions to the values the Java tests pin, so a
-request means the same thing here as in the in-process reference model.
+Python twin of io.flowtrace.inference.{ModelTensors, RevealMask, GaussianDot, QueryWindow,
+SequencePlan, ProbeCost}; see docs/model-contract.md. The tests pin these functions to the values
+the Java tests pin, so a request means the same thing here as in the in-process reference model,
+and both sides charge a request the same TOKENS.
 """
 
 import math
@@ -26,10 +27,24 @@ AMPLITUDE = "AMPLITUDE"
 MASK_RATIO = "MASK_RATIO"
 READOUT = "READOUT"
 MAP_SIZE = "MAP_SIZE"
+QUERY_WINDOW = "QUERY_WINDOW"
+SEQUENCE_PLAN = "SEQUENCE_PLAN"
 DIVERGENCE = "DIVERGENCE"
+TOKENS = "TOKENS"
 
 READOUT_KL = 0
 READOUT_RGB_DIFF = 1
+
+TOKENS_PER_PATCH = 5  # pointer + 4 codes
+FRAME_TOKENS = PATCHES * TOKENS_PER_PATCH  # 5,120
+PASS_TOKENS = 6552  # one pass-equivalent: a full sequence at mask ratio 0.9, 32x32 map
+
+FULL_WINDOW = (0.0, 0.0, float(CROP_SIZE), float(CROP_SIZE))  # queries every hidden patch
+
+PLAN_SHARED_PREFIX = 1
+PLAN_ONE_FRAME1_ORDER = 2
+PLAN_INDEPENDENT_QUERIES = 4
+PLAN_BITS = PLAN_SHARED_PREFIX | PLAN_ONE_FRAME1_ORDER | PLAN_INDEPENDENT_QUERIES  # 7
 
 _MASK64 = (1 << 64) - 1
 _GOLDEN_GAMMA = 0x9E3779B97F4A7C15
@@ -111,3 +126,77 @@ def apply_dot(image, x, y, sigma, amplitude):
     changed = np.broadcast_to(added >= 0.5, window.shape)
     out[y0 : y1 + 1, x0 : x1 + 1] = np.where(changed, rounded, window).astype(np.uint8)
     return out
+
+
+def touched_patches(frame1, perturbed):
+    """Sorted patch indices (row * 32 + col) of the 8x8 patches holding a pixel that differs."""
+    changed = np.any(np.asarray(frame1) != np.asarray(perturbed), axis=2)  # [256, 256]
+    per_patch = changed.reshape(GRID, PATCH_SIZE, GRID, PATCH_SIZE).any(axis=(1, 3))
+    return np.flatnonzero(per_patch)
+
+
+def patch_meets_window(patch, window):
+    """True when the 8x8 square [8c, 8c+8) x [8r, 8r+8) of a patch meets [x0, x1) x [y0, y1)."""
+    x0, y0, x1, y1 = window
+    row, col = divmod(int(patch), GRID)
+    return (
+        PATCH_SIZE * col < x1
+        and PATCH_SIZE * col + PATCH_SIZE > x0
+        and PATCH_SIZE * row < y1
+        and PATCH_SIZE * row + PATCH_SIZE > y0
+    )
+
+
+def split_groups(count, size):
+    """[start, end) ranges cutting count active points, in request order, into groups of size."""
+    return [(start, min(count, start + size)) for start in range(0, count, size)]
+
+
+def _union_size(touched, start, end):
+    return len(set().union(*(set(int(p) for p in t) for t in touched[start:end])))
+
+
+def _group_tokens(u, branches, queried, revealed, codes, one_frame1_order):
+    """Tokens of one group: its prefix, its branches' frame-1 tails and their per-seed suffixes."""
+    prefix = TOKENS_PER_PATCH * (PATCHES - u)
+    tail = TOKENS_PER_PATCH * u
+    suffixes = [TOKENS_PER_PATCH * revealed + codes * q for q in queried]
+    if one_frame1_order:
+        return prefix + branches * tail + sum(branches * s for s in suffixes)
+    return sum(prefix + branches * (tail + s) for s in suffixes)
+
+
+def grouped_tokens(touched, queried, revealed, codes, size, one_frame1_order):
+    """Tokens of the shared-prefix plan with groups of `size` active points (the last may be smaller)."""
+    total = 0
+    for start, end in split_groups(len(touched), size):
+        u = _union_size(touched, start, end)
+        total += _group_tokens(u, end - start + 1, queried, revealed, codes, one_frame1_order)
+    return total
+
+
+def best_group_size(touched, queried, revealed, codes, one_frame1_order):
+    """The group size 1..|A| of least total tokens, the smallest on ties."""
+    best, best_total = 1, None
+    for size in range(1, len(touched) + 1):
+        total = grouped_tokens(touched, queried, revealed, codes, size, one_frame1_order)
+        if best_total is None or total < best_total:
+            best, best_total = size, total
+    return best
+
+
+def plan_tokens(touched, queried, revealed, codes, plan):
+    """TOKENS of a pair (docs/model-contract.md, "Cost"); the Python twin of ProbeCost.tokens.
+
+    touched: the touched patches of each active point, in request order; queried: q_s of the seeds
+    with q_s > 0; revealed: n; codes: c (1 for 32x32 maps, 4 for 64x64); plan: the SEQUENCE_PLAN bits.
+    """
+    queried = [int(q) for q in queried if q > 0]
+    if not touched or not queried:
+        return 0
+    if not plan & PLAN_SHARED_PREFIX:
+        sequence = [codes * (FRAME_TOKENS + TOKENS_PER_PATCH * revealed) + q * codes * (codes + 1) // 2 for q in queried]
+        return (1 + len(touched)) * sum(sequence)
+    one_order = bool(plan & PLAN_ONE_FRAME1_ORDER)
+    size = best_group_size(touched, queried, revealed, codes, one_order)
+    return grouped_tokens(touched, queried, revealed, codes, size, one_order)

@@ -18,11 +18,14 @@ from probe_contract import (
     GRID,
     MAP_SIZE,
     MASK_RATIO,
+    PLAN_BITS,
     PROBE_POINTS,
+    QUERY_WINDOW,
     READOUT,
     READOUT_KL,
     READOUT_RGB_DIFF,
     SEEDS,
+    SEQUENCE_PLAN,
     SIGMA,
 )
 
@@ -36,6 +39,8 @@ INPUTS = {
     MASK_RATIO: np.float32,
     READOUT: np.int32,
     MAP_SIZE: np.int32,
+    QUERY_WINDOW: np.float32,
+    SEQUENCE_PLAN: np.int32,
 }
 
 
@@ -55,6 +60,8 @@ class PairProbe:
     amplitude: float
     mask_ratio: float
     map_size: int
+    window: tuple  # (x0, y0, x1, y1) in crop pixels, x0 < x1 and y0 < y1
+    plan: int  # SEQUENCE_PLAN bits, 0..7
 
 
 def parse_request(get_input):
@@ -75,8 +82,9 @@ def parse_request(get_input):
     _check_shape(arrays, PROBE_POINTS, (batch, points.shape[1] if points.ndim == 3 else -1, 2), "[B, P, 2]")
     seeds = arrays[SEEDS]
     _check_shape(arrays, SEEDS, (batch, seeds.shape[1] if seeds.ndim == 2 else -1), "[B, S]")
-    for name in (SIGMA, AMPLITUDE, MASK_RATIO, READOUT, MAP_SIZE):
+    for name in (SIGMA, AMPLITUDE, MASK_RATIO, READOUT, MAP_SIZE, SEQUENCE_PLAN):
         _check_shape(arrays, name, (batch, 1), "[B, 1]")
+    _check_shape(arrays, QUERY_WINDOW, (batch, 4), "[B, 4]")
     if batch == 0 or points.shape[1] == 0 or seeds.shape[1] == 0:
         raise BadRequest(f"B, P and S must be >= 1, were {batch}, {points.shape[1]}, {seeds.shape[1]}")
     if not np.all(np.isfinite(points)):
@@ -100,6 +108,7 @@ def _pair(arrays, b):
     ratio = float(arrays[MASK_RATIO][b, 0])
     readout = int(arrays[READOUT][b, 0])
     map_size = int(arrays[MAP_SIZE][b, 0])
+    plan = int(arrays[SEQUENCE_PLAN][b, 0])
     if not (math.isfinite(sigma) and sigma > 0):
         raise BadRequest(f"{SIGMA} must be a positive number, was {sigma} (pair {b})")
     if not (math.isfinite(amplitude) and amplitude >= 0):
@@ -112,6 +121,8 @@ def _pair(arrays, b):
         raise BadRequest(f"{READOUT} must be 0 (KL) or 1 (RGB difference), was {readout} (pair {b})")
     if map_size not in (GRID, FINE_GRID):
         raise BadRequest(f"{MAP_SIZE} must be {GRID} or {FINE_GRID}, was {map_size} (pair {b})")
+    if not 0 <= plan <= PLAN_BITS:
+        raise BadRequest(f"{SEQUENCE_PLAN} must be 0 to {PLAN_BITS} (bits 1, 2, 4), was {plan} (pair {b})")
     return PairProbe(
         frame1=arrays[FRAME1][b],
         frame2=arrays[FRAME2][b],
@@ -121,4 +132,17 @@ def _pair(arrays, b):
         amplitude=amplitude,
         mask_ratio=ratio,
         map_size=map_size,
+        window=_window(arrays[QUERY_WINDOW][b], b),
+        plan=plan,
     )
+
+
+def _window(values, b):
+    """(x0, y0, x1, y1) as floats (the exact FP32 values), finite with x0 < x1 and y0 < y1."""
+    x0, y0, x1, y1 = (float(v) for v in values)
+    text = f"({x0}, {y0}, {x1}, {y1})"
+    if not all(math.isfinite(v) for v in (x0, y0, x1, y1)):
+        raise BadRequest(f"{QUERY_WINDOW} must be finite, was {text} (pair {b})")
+    if not (x0 < x1 and y0 < y1):
+        raise BadRequest(f"{QUERY_WINDOW} needs x0 < x1 and y0 < y1, was {text} (pair {b})")
+    return (x0, y0, x1, y1)

@@ -5,7 +5,9 @@ import io.flowtrace.inference.ProbePair;
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.inference.ProbeRequest;
 import io.flowtrace.inference.ProbeResult;
+import io.flowtrace.inference.QueryWindow;
 import io.flowtrace.inference.RgbImage;
+import io.flowtrace.inference.SequencePlan;
 import io.flowtrace.model.ReferenceModel;
 import io.flowtrace.synth.SceneSpec;
 import io.flowtrace.synth.SyntheticClip;
@@ -28,7 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>{@code zoomStep}: one crop pair, one point, five seeds, as at every zoom level: 10 model
  * passes (5 clean, 5 perturbed) per operation. {@code sharedFullFrame}: one crop pair with {@code
  * points} points and five seeds, as at scale 0: 5 clean passes shared by 5 x points perturbed ones.
- * Passes per second = operations per second x passes per operation.
+ * Passes per second = operations per second x passes per operation. {@code windowedZoomStep}: the
+ * zoom step asking only for the patches of a 24-pixel search around the crop's centre, as {@code
+ * --windowed-queries} does (the estimates do not change).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -48,6 +52,7 @@ public class ReferenceModelBenchmark {
 
     private ReferenceModel model;
     private ProbeRequest zoomStep;
+    private ProbeRequest windowedZoomStep;
     private ProbeRequest sharedFullFrame;
 
     @Setup
@@ -66,6 +71,15 @@ public class ReferenceModelBenchmark {
         model = new ReferenceModel();
         zoomStep =
                 ProbeRequest.of(new ProbePair(f1, f2, new float[] {127.5f, 127.5f}, SEEDS), params);
+        windowedZoomStep =
+                ProbeRequest.of(
+                        new ProbePair(
+                                f1,
+                                f2,
+                                new float[] {127.5f, 127.5f},
+                                SEEDS,
+                                QueryWindow.around(127.5, 127.5, 24 + 1.5 * 256.0 / mapSize + 1)),
+                        params.withPlan(SequencePlan.SHARED));
         float[] xy = new float[points * 2];
         for (int i = 0; i < points; i++) {
             xy[2 * i] = (float) clip.queries().get(i).x();
@@ -80,6 +94,11 @@ public class ReferenceModelBenchmark {
     @Benchmark
     public ProbeResult zoomStep() {
         return model.probe(zoomStep);
+    }
+
+    @Benchmark
+    public ProbeResult windowedZoomStep() {
+        return model.probe(windowedZoomStep);
     }
 
     @Benchmark

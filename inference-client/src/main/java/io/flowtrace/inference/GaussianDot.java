@@ -30,6 +30,61 @@ public final class GaussianDot {
     public static RgbImage apply(
             RgbImage image, double x, double y, double sigma, double amplitude) {
         byte[] out = image.rgb().clone();
+        visit(
+                image,
+                x,
+                y,
+                sigma,
+                amplitude,
+                (u, v, base, add) -> {
+                    for (int c = 0; c < 3; c++) {
+                        out[base + c] = dotted(out[base + c], add);
+                    }
+                });
+        return new RgbImage(image.width(), image.height(), out);
+    }
+
+    /** Receives a pixel the dot changes: its column, row and channel-0 offset in the RGB bytes. */
+    @FunctionalInterface
+    public interface PixelVisitor {
+        void changed(int u, int v);
+    }
+
+    /**
+     * Tells {@code visitor} every pixel whose value the dot at (x, y) changes, without copying the
+     * image (a pixel already at 255 in every channel the dot reaches is not changed).
+     */
+    public static void forEachChangedPixel(
+            RgbImage image,
+            double x,
+            double y,
+            double sigma,
+            double amplitude,
+            PixelVisitor visitor) {
+        byte[] rgb = image.rgb();
+        visit(
+                image,
+                x,
+                y,
+                sigma,
+                amplitude,
+                (u, v, base, add) -> {
+                    for (int c = 0; c < 3; c++) {
+                        if (dotted(rgb[base + c], add) != rgb[base + c]) {
+                            visitor.changed(u, v);
+                            return;
+                        }
+                    }
+                });
+    }
+
+    private interface Reached {
+        void pixel(int u, int v, int base, double add);
+    }
+
+    /** Every pixel the dot adds at least 0.5 to, with what it adds. */
+    private static void visit(
+            RgbImage image, double x, double y, double sigma, double amplitude, Reached reached) {
         int radius = supportRadius(sigma, amplitude);
         int x0 = Math.max(0, (int) Math.floor(x - radius));
         int x1 = Math.min(image.width() - 1, (int) Math.ceil(x + radius));
@@ -38,16 +93,15 @@ public final class GaussianDot {
         for (int v = y0; v <= y1; v++) {
             for (int u = x0; u <= x1; u++) {
                 double add = addedValue(u - x, v - y, sigma, amplitude);
-                if (add < 0.5) {
-                    continue;
-                }
-                int base = (v * image.width() + u) * 3;
-                for (int c = 0; c < 3; c++) {
-                    long value = Math.round((out[base + c] & 0xFF) + add);
-                    out[base + c] = (byte) Math.min(255, value);
+                if (add >= 0.5) {
+                    reached.pixel(u, v, (v * image.width() + u) * 3, add);
                 }
             }
         }
-        return new RgbImage(image.width(), image.height(), out);
+    }
+
+    /** A channel value with the dot added: rounded half up, clipped at 255. */
+    private static byte dotted(byte value, double add) {
+        return (byte) Math.min(255, Math.round((value & 0xFF) + add));
     }
 }

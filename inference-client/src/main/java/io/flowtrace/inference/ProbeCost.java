@@ -73,27 +73,15 @@ public final class ProbeCost {
 
     /** The frame-1 patches holding a pixel the point's dot changes. */
     public static BitSet touchedPatches(RgbImage frame1, double x, double y, ProbeParams params) {
-        RgbImage dotted = GaussianDot.apply(frame1, x, y, params.sigma(), params.amplitude());
-        int radius = GaussianDot.supportRadius(params.sigma(), params.amplitude());
-        int size = frame1.width();
-        byte[] before = frame1.rgb();
-        byte[] after = dotted.rgb();
         BitSet touched = new BitSet(ModelTensors.PATCHES);
-        int fromX = Math.max(0, (int) Math.floor(x - radius));
-        int toX = Math.min(size - 1, (int) Math.ceil(x + radius));
-        int fromY = Math.max(0, (int) Math.floor(y - radius));
-        int toY = Math.min(frame1.height() - 1, (int) Math.ceil(y + radius));
-        for (int py = fromY; py <= toY; py++) {
-            for (int px = fromX; px <= toX; px++) {
-                int i = (py * size + px) * 3;
-                if (before[i] != after[i]
-                        || before[i + 1] != after[i + 1]
-                        || before[i + 2] != after[i + 2]) {
-                    int patchSize = ModelTensors.PATCH_SIZE;
-                    touched.set((py / patchSize) * ModelTensors.GRID + px / patchSize);
-                }
-            }
-        }
+        int size = ModelTensors.PATCH_SIZE;
+        GaussianDot.forEachChangedPixel(
+                frame1,
+                x,
+                y,
+                params.sigma(),
+                params.amplitude(),
+                (u, v) -> touched.set((v / size) * ModelTensors.GRID + u / size));
         return touched;
     }
 

@@ -70,4 +70,34 @@ class GaussianDotTest {
         assertThat(out.get(0, 31, 0)).isEqualTo(255);
         assertThat(out.get(2, 31, 0)).isEqualTo(155);
     }
+
+    @Test
+    void theChangedPixelsAreExactlyThoseApplyChanges() {
+        java.util.Random random = new java.util.Random(5);
+        byte[] rgb = new byte[32 * 32 * 3];
+        for (int i = 0; i < rgb.length; i++) { // a third of the bytes saturated already
+            rgb[i] = random.nextInt(3) == 0 ? (byte) 255 : (byte) random.nextInt(256);
+        }
+        RgbImage in = new RgbImage(32, 32, rgb);
+        for (double[] dot :
+                new double[][] {{16, 16, 2, 255}, {0.5, 31, 3, 40}, {10.3, 7.7, 1, 0.6}}) {
+            RgbImage out = GaussianDot.apply(in, dot[0], dot[1], dot[2], dot[3]);
+            java.util.Set<Integer> expected = new java.util.HashSet<>();
+            for (int v = 0; v < 32; v++) {
+                for (int u = 0; u < 32; u++) {
+                    for (int c = 0; c < 3; c++) {
+                        if (out.get(u, v, c) != in.get(u, v, c)) {
+                            expected.add(v * 32 + u);
+                        }
+                    }
+                }
+            }
+            java.util.Set<Integer> visited = new java.util.HashSet<>();
+
+            GaussianDot.forEachChangedPixel(
+                    in, dot[0], dot[1], dot[2], dot[3], (u, v) -> visited.add(v * 32 + u));
+
+            assertThat(visited).isEqualTo(expected);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.flowtrace.inference.ProbeResult;
 import io.flowtrace.model.internal.LocalQuantizer;
 import io.flowtrace.model.internal.PairProbe;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The CPU reference model: a distributional, local, random-access next-frame predictor that serves
@@ -50,5 +51,20 @@ public final class ReferenceModel implements ProbeModel {
                 .parallel()
                 .forEach(i -> maps[i] = probe.run(pairs.get(i), request.params()));
         return new ProbeResult(List.of(maps));
+    }
+
+    /**
+     * Runs the probe on the calling thread (its pairs in parallel, the caller taking part). An
+     * in-process model has no remote call to wait for; handing the work to the common pool, as the
+     * default does, would put every caller's probes behind that pool's few threads (one on a 2-core
+     * machine), whatever threads the caller runs.
+     */
+    @Override
+    public CompletableFuture<ProbeResult> probeAsync(ProbeRequest request) {
+        try {
+            return CompletableFuture.completedFuture(probe(request));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 }

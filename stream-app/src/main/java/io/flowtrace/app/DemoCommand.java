@@ -3,6 +3,7 @@ package io.flowtrace.app;
 import io.flowtrace.app.demo.DemoCamera;
 import io.flowtrace.app.demo.DemoOutputs;
 import io.flowtrace.app.demo.DemoReport;
+import io.flowtrace.app.demo.RawThroughput;
 import io.flowtrace.app.demo.StreamingDemo;
 import io.flowtrace.app.internal.Preset;
 import io.flowtrace.app.job.JobConfig;
@@ -117,6 +118,22 @@ public final class DemoCommand implements Callable<Integer> {
                     "keep the clips, predictions and the MP4 here (default: a temporary folder)")
     private Path out;
 
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
+            defaultValue = "fast",
+            converter = Preset.Converter.class,
+            description = "recipe: default, paper, fast or efficient; default: ${DEFAULT-VALUE}")
+    private Preset preset;
+
+    @Option(
+            names = "--overhead",
+            description =
+                    "afterwards, track the same frames again without the pipeline (same model,"
+                            + " recipe, rule and threads, in this process) and print the pipeline's"
+                            + " point-steps per second over that raw rate")
+    private boolean overhead;
+
     @Override
     public Integer call() throws Exception {
         if (liveMaxLagSeconds > 0 && liveMaxLagSeconds < 1) {
@@ -134,19 +151,21 @@ public final class DemoCommand implements Callable<Integer> {
                             + " --live-max-lag >= 0");
         }
         PrintWriter stdout = spec.commandLine().getOut();
+        Preset recipe = preset;
         Path dir = out != null ? out : Files.createTempDirectory("flowtrace-demo");
         Map<String, DemoCamera> clips = new LinkedHashMap<>();
         if (video != null) {
             clips.put("video", recorded(video, dir.resolve("video")));
             stdout.printf(
                     "%s: %d frames (%dx%d, %d points on corners, no ground truth) at %.1f"
-                            + " frames/s into Kafka; tracking with the fast recipe%n",
+                            + " frames/s into Kafka; tracking with the %s recipe%n",
                     video,
                     clips.get("video").frames(),
                     clips.get("video").width(),
                     clips.get("video").height(),
                     clips.get("video").queries().size(),
-                    fps);
+                    fps,
+                    recipe.name().toLowerCase(java.util.Locale.ROOT));
         } else {
             for (int i = 0; i < cameras; i++) {
                 SyntheticClip clip = SyntheticClip.generate(scene(seed + i));
@@ -155,8 +174,12 @@ public final class DemoCommand implements Callable<Integer> {
             }
             stdout.printf(
                     "%d cameras of %d frames (128x128, %d points each, exact ground truth) at"
-                            + " %.1f frames/s into Kafka; tracking with the fast recipe%n",
-                    cameras, frames, queries, fps);
+                            + " %.1f frames/s into Kafka; tracking with the %s recipe%n",
+                    cameras,
+                    frames,
+                    queries,
+                    fps,
+                    recipe.name().toLowerCase(java.util.Locale.ROOT));
         }
         stdout.flush();
         JobConfig defaults = JobConfig.defaults();
@@ -165,7 +188,7 @@ public final class DemoCommand implements Callable<Integer> {
                         defaults.pairing(),
                         defaults.queries(),
                         defaults.tracing()
-                                .withRecipe(() -> Preset.FAST.config())
+                                .withRecipe(recipe::config)
                                 .withLiveMaxLag(
                                         Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))),
                         defaults.tracks());
@@ -175,6 +198,12 @@ public final class DemoCommand implements Callable<Integer> {
                                         clips, fps, config, Duration.ofSeconds(timeoutSeconds)))
                         .run();
         DemoReport.lines(clips, outputs).forEach(stdout::println);
+        if (overhead) {
+            int threads = StreamingDemo.PARALLELISM * config.tracing().threads();
+            RawThroughput.Result raw =
+                    RawThroughput.run(clips, recipe.config(), config.tracing().model(), threads);
+            stdout.println(DemoReport.overhead(outputs, raw));
+        }
         for (String camera : clips.keySet()) {
             Path pred = dir.resolve(camera).resolve("pred.csv");
             TracksCsv.write(pred, DemoReport.rows(camera, outputs.updates()));

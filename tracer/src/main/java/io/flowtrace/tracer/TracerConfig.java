@@ -134,18 +134,25 @@ public record TracerConfig(
     }
 
     /**
-     * The default recipe at a fraction of its cost: the model shares each pair's frame-1 prefix
+     * The default recipe at a twentieth of its cost: the model shares each pair's frame-1 prefix
      * between the clean and the perturbed sequences and across seeds ({@link SequencePlan#SHARED}),
-     * and each zoom queries only the patches its search around the previous estimate can read. On
-     * the reference model the estimates equal the default recipe's; see docs/capacity.md for the
-     * tokens.
+     * each zoom queries only the patches its search around the previous estimate can read, and the
+     * full-frame pass reads 32x32 maps (the zooms refine). In frame-by-frame tracking, a point
+     * whose motion is known starts within {@link #EFFICIENT_PRIOR_RADIUS} pixels of where it should
+     * be, at the finest zoom, instead of the full frame. Measured within one point of the default's
+     * <δavg on every dev task and generated clip (docs/cost.md).
      */
     public static TracerConfig efficient() {
         return defaults().toBuilder()
                 .probe(defaults().probe().withPlan(SequencePlan.SHARED))
                 .windowedQueries(true)
+                .fullFrameMapSize(ModelTensors.GRID)
+                .motionPriorRadius(EFFICIENT_PRIOR_RADIUS)
                 .build();
     }
+
+    /** How far, in image pixels, {@link #efficient()} searches around a point's prior. */
+    public static final double EFFICIENT_PRIOR_RADIUS = 12;
 
     public Builder toBuilder() {
         return new Builder(this);

@@ -112,7 +112,84 @@ public final class DemoReport {
                             percentile(endToEnd, 50),
                             percentile(endToEnd, 99)));
         }
+        lines.add(summary(outputs, seconds));
         return lines;
+    }
+
+    /** Every camera together: pairs tracked and skipped, point-steps, latency percentiles. */
+    static String summary(DemoOutputs outputs, double seconds) {
+        List<DemoOutputs.Received> all = outputs.results();
+        long tracked =
+                all.stream().filter(r -> r.result().getStatus() == PairStatus.TRACKED).count();
+        long steps = all.stream().mapToLong(r -> r.result().getPoints().size()).sum();
+        double passEquivalents =
+                all.stream()
+                        .flatMap(r -> r.result().getPoints().stream())
+                        .mapToDouble(p -> p.getPassEquivalents())
+                        .sum();
+        double[] inJob =
+                all.stream()
+                        .mapToDouble(r -> r.result().getTimings().getIngestToPublishMillis())
+                        .sorted()
+                        .toArray();
+        double[] endToEnd =
+                all.stream()
+                        .mapToDouble(r -> millisSinceCapture(r.result(), r.at()))
+                        .sorted()
+                        .toArray();
+        return String.format(
+                Locale.ROOT,
+                "all cameras: %d pairs tracked, %d skipped | %.1f point-steps/s, %.2f"
+                        + " pass-equivalents per point-step | latency in job p50 %.0f ms p99 %.0f"
+                        + " ms, capture to consumer p50 %.0f ms p99 %.0f ms",
+                tracked,
+                all.size() - tracked,
+                steps / seconds,
+                steps == 0 ? 0 : passEquivalents / steps,
+                percentile(inJob, 50),
+                percentile(inJob, 99),
+                percentile(endToEnd, 50),
+                percentile(endToEnd, 99));
+    }
+
+    /**
+     * The pipeline's steady point-steps per second (from the first result read to the last, the
+     * points of every result after the first) over {@code raw}'s, with both rates.
+     */
+    public static String overhead(DemoOutputs outputs, RawThroughput.Result raw) {
+        List<DemoOutputs.Received> tracked =
+                outputs.results().stream()
+                        .filter(r -> r.result().getStatus() == PairStatus.TRACKED)
+                        .sorted(java.util.Comparator.comparing(DemoOutputs.Received::at))
+                        .toList();
+        if (tracked.size() < 2) {
+            return "overhead: fewer than 2 tracked pairs, no steady rate to compare";
+        }
+        long steps = 0;
+        for (DemoOutputs.Received r : tracked.subList(1, tracked.size())) {
+            steps += r.result().getPoints().size();
+        }
+        double seconds =
+                Duration.between(tracked.get(0).at(), tracked.get(tracked.size() - 1).at())
+                                .toNanos()
+                        / 1e9;
+        double pipeline = steps / seconds;
+        return String.format(
+                Locale.ROOT,
+                "overhead: pipeline %.2f point-steps/s (steady: %d point-steps in %.1f s after the"
+                        + " first result); the same tracking without it %.2f point-steps/s (steady"
+                        + " the same way: %d in %.1f s; %d in %.1f s in all, on %d threads); ratio"
+                        + " %.3f",
+                pipeline,
+                steps,
+                seconds,
+                raw.steadyPerSecond(),
+                raw.steadySteps(),
+                raw.steady().toNanos() / 1e9,
+                raw.pointSteps(),
+                raw.elapsed().toNanos() / 1e9,
+                raw.threads(),
+                pipeline / raw.steadyPerSecond());
     }
 
     private static double millisSinceCapture(FlowResult r, java.time.Instant at) {

@@ -59,6 +59,9 @@ public final class StreamingDemo {
         }
     }
 
+    /** Parallel instances of the job's operators. */
+    public static final int PARALLELISM = 2;
+
     private final Options options;
 
     public StreamingDemo(Options options) {
@@ -88,7 +91,7 @@ public final class StreamingDemo {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(2);
+        env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1000);
         KafkaEndpoints io = new KafkaEndpoints(kafka.bootstrapServers(), "flowtrace-demo", false);
         new TrackingJob(

@@ -64,10 +64,12 @@ import org.slf4j.LoggerFactory;
  * <p>Never fails the job on a request: bad frames and model exceptions complete as {@link
  * TrackResponse.Outcome#FAILED} with a dead letter, a request not done within {@link
  * TracingConfig#timeout()} as {@link TrackResponse.Outcome#TIMED_OUT}. In live mode a request that
- * waited longer than {@link TracingConfig#liveMaxLag()} is {@link TrackResponse.Outcome#SKIPPED}
- * when a newer one of its camera is waiting, so the camera jumps to its newest pair. A camera with
- * nothing to track for the idle timeout is forgotten. A {@link Error} thrown while tracking is no
- * fault of the pair's: it fails the task, and the job restarts from its last checkpoint.
+ * waited longer than {@link TracingConfig#liveMaxLag()} when its camera's turn comes is {@link
+ * TrackResponse.Outcome#SKIPPED}, the newest one too, so no pair starts later than the lag after it
+ * arrived, however many cameras share the capacity; the camera starts again with its next pair. A
+ * camera with nothing to track for the idle timeout is forgotten. A {@link Error} thrown while
+ * tracking is no fault of the pair's: it fails the task, and the job restarts from its last
+ * checkpoint.
  */
 public final class KlTracingOperator extends AbstractStreamOperator<TrackResponse>
         implements OneInputStreamOperator<TrackRequest, TrackResponse>,
@@ -254,7 +256,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         long now = getProcessingTimeService().getCurrentProcessingTime();
         int stale = 0;
         if (config.live()) {
-            while (stale < pending.size() - 1
+            while (stale < pending.size()
                     && now - pending.get(stale).receivedAtMillis()
                             > config.liveMaxLag().toMillis()) {
                 stale++;
@@ -271,11 +273,14 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                                     + (now - skipped.receivedAtMillis())
                                     + " ms, more than the "
                                     + config.liveMaxLag().toMillis()
-                                    + " ms allowed; skipped for newer pairs"));
+                                    + " ms allowed; skipped"));
         }
         if (stale > 0) {
             queue.update(new ArrayList<>(pending.subList(stale, pending.size())));
             forwardWatermark();
+        }
+        if (stale == pending.size()) {
+            return; // nothing fresh: the camera's next pair starts it again
         }
         TrackRequest resolved = anchors.resolve(pending.get(stale));
         Running run = new Running(++attempts);

@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param sequence the anchor frame's sequence
  * @param x horizontal position in pixels of the anchor frame
  * @param y vertical position in pixels of the anchor frame
+ * @param vx the point's motion per frame along x between its last two sightings; NaN when unknown
+ * @param vy the same along y
  */
-public record PointAnchor(String pointId, long sequence, double x, double y) {
+public record PointAnchor(String pointId, long sequence, double x, double y, double vx, double vy) {
 
     public PointAnchor {
         Objects.requireNonNull(pointId, "pointId");
@@ -19,5 +21,29 @@ public record PointAnchor(String pointId, long sequence, double x, double y) {
             throw new IllegalArgumentException(
                     "point " + pointId + ": position must be finite, was (" + x + ", " + y + ")");
         }
+    }
+
+    /** An anchor whose motion is not known (a query, or a first sighting). */
+    public PointAnchor(String pointId, long sequence, double x, double y) {
+        this(pointId, sequence, x, y, Double.NaN, Double.NaN);
+    }
+
+    /** The anchor of this point seen at (x, y) on frame {@code to}, moving as it did since. */
+    public PointAnchor seenAt(long to, double x, double y) {
+        long frames = to - sequence;
+        return frames > 0
+                ? new PointAnchor(pointId, to, x, y, (x - this.x) / frames, (y - this.y) / frames)
+                : new PointAnchor(pointId, to, x, y);
+    }
+
+    /**
+     * Where the point should be on frame {@code target}: moved on from the anchor by its motion,
+     * when the anchor is the frame just before and the motion is known; else null.
+     */
+    public double[] prior(long target) {
+        if (target - sequence != 1 || !Double.isFinite(vx) || !Double.isFinite(vy)) {
+            return null;
+        }
+        return new double[] {x + vx, y + vy};
     }
 }

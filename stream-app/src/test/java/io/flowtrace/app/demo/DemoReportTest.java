@@ -72,6 +72,52 @@ class DemoReportTest {
     }
 
     @Test
+    void summarisesEveryCameraAndComparesTheSteadyRateWithTheRawOne() {
+        DemoOutputs outputs =
+                new DemoOutputs(
+                        List.of(
+                                withPoints(received(0, 1, PairStatus.TRACKED), 3),
+                                received(1, 2, PairStatus.SKIPPED),
+                                withPoints(received(2, 3, PairStatus.TRACKED), 4)),
+                        List.of(),
+                        T0,
+                        T0.plusSeconds(2),
+                        true);
+
+        List<String> lines = DemoReport.lines(Map.of("cam", CAMERA), outputs);
+        // the results arrive 0.2 s apart: after the first, 4 point-steps in 0.2 s
+        String overhead =
+                DemoReport.overhead(
+                        outputs,
+                        new RawThroughput.Result(
+                                50,
+                                java.time.Duration.ofSeconds(2),
+                                4,
+                                40,
+                                java.time.Duration.ofMillis(1600)));
+
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("all cameras: 2 pairs tracked, 1 skipped | 3.5 point-steps/s, 1.50")
+                .contains("latency in job p50 400 ms");
+        assertThat(overhead)
+                .contains("pipeline 20.00 point-steps/s")
+                .contains(
+                        "25.00 point-steps/s (steady the same way: 40 in 1.6 s; 50 in 2.0 s in all, on 4 threads)")
+                .endsWith("ratio 0.800");
+    }
+
+    private static DemoOutputs.Received withPoints(DemoOutputs.Received r, int n) {
+        List<io.flowtrace.schema.PointFlow> points = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            points.add(
+                    new io.flowtrace.schema.PointFlow(
+                            "p" + i, 1.0, 1.0, 2.0, 2.0, true, 1f, 4, 1.5));
+        }
+        FlowResult copy = FlowResult.newBuilder(r.result()).setPoints(points).build();
+        return new DemoOutputs.Received(copy, r.at());
+    }
+
+    @Test
     void takesNearestRankPercentiles() {
         double[] sorted = {1, 2, 3, 4};
 

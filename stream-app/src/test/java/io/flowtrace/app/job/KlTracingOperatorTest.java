@@ -363,7 +363,7 @@ class KlTracingOperatorTest {
     }
 
     @Test
-    void skipsPairsThatWaitedTooLongInLiveModeWhenANewerPairWaits() throws Exception {
+    void skipsEveryPairThatWaitedTooLongInLiveModeTheNewestToo() throws Exception {
         FakeProbeModels.Blocking.reset();
         Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
         List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
@@ -387,13 +387,43 @@ class KlTracingOperatorTest {
                         TrackResponse.Outcome.FAILED, // the blocking model then throws
                         TrackResponse.Outcome.SKIPPED,
                         TrackResponse.Outcome.SKIPPED,
-                        TrackResponse.Outcome.FAILED); // the newest is tracked however late
+                        TrackResponse.Outcome.SKIPPED); // the newest too: no pair starts late
         assertThat(out.get(1).failure())
                 .isEqualTo(
                         "live mode: the pair waited 6000 ms, more than the 5000 ms allowed;"
-                                + " skipped for newer pairs");
+                                + " skipped");
         assertThat(out.get(1).deadLetter()).isNull();
-        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isEqualTo(2);
+        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isEqualTo(3);
+    }
+
+    @Test
+    void startsACameraAgainWithAFreshPairAfterSkippingItsStaleOnes() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
+        start(FAST.withModel(FakeProbeModels.blocking()).withLiveMaxLag(Duration.ofSeconds(5)));
+        harness.setProcessingTime(0);
+        harness.processElement(
+                request(rgb24(CAMERA, 2, RgbImage.blank(32, 32)), points, anchor), 0);
+        harness.processElement(
+                request(rgb24(CAMERA, 3, RgbImage.blank(32, 32)), points, anchor), 0);
+        harness.setProcessingTime(6_000); // pair 3 has waited 6 s behind pair 2
+        FakeProbeModels.Blocking.release();
+        runMailUntil(2); // pair 2 done, pair 3 skipped
+        FakeProbeModels.Blocking.reset();
+        Frame fresh = rgb24(CAMERA, 4, RgbImage.blank(32, 32));
+        harness.processElement(
+                new TrackRequest(CAMERA, 3, fresh, 0, 6_000, points, List.of(anchor), List.of()),
+                0);
+        FakeProbeModels.Blocking.release();
+        harness.endInput();
+
+        assertThat(harness.extractOutputValues())
+                .extracting(TrackResponse::toSequence, TrackResponse::outcome)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(2L, TrackResponse.Outcome.FAILED),
+                        org.assertj.core.groups.Tuple.tuple(3L, TrackResponse.Outcome.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple(4L, TrackResponse.Outcome.FAILED));
     }
 
     @Test
@@ -418,8 +448,9 @@ class KlTracingOperatorTest {
             PointResult r1 = first.points().get(i);
             PointResult r2 = second.points().get(i);
             if (r1.visible()) {
-                PointAnchor sighting = new PointAnchor(r1.pointId(), 1, r1.x(), r1.y());
+                PointAnchor sighting = queries.get(i).seenAt(1, r1.x(), r1.y());
                 assertThat(r1.nextAnchor()).isEqualTo(sighting);
+                assertThat(sighting.vx()).isEqualTo(r1.x() - queries.get(i).x());
                 assertThat(r2.anchor()).as("tracked from its sighting").isEqualTo(sighting);
             } else {
                 assertThat(r2.anchor())
@@ -430,6 +461,39 @@ class KlTracingOperatorTest {
         assertThat(first.points()).anyMatch(PointResult::visible);
         assertThat(meanError(clip, second, 2)).as("mean error in px on frame 2").isLessThan(1.0);
         assertThat(operator.keptFrames(CAMERA)).as("frame 2 holds every sighting now").isEqualTo(1);
+    }
+
+    @Test
+    void startsAPointSeenInThePreviousFrameFromItsMotionForFewerTokens() throws Exception {
+        SyntheticClip clip = clip(4);
+        Frame f0 = png(CAMERA, 0, clip.frames().get(0));
+        List<PointAnchor> queries = queries(clip, 0);
+        start(
+                FAST.withRecipe(
+                        () -> TracerConfig.efficient().withMasks(2).withMotionPriorRadius(8)));
+
+        for (int t = 1; t <= 3; t++) {
+            harness.processElement(request(png(CAMERA, t, clip.frames().get(t)), queries, f0), 0);
+        }
+        harness.endInput();
+
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out).hasSize(3);
+        // frame 1 from the queries, frame 2 from the first sightings (motion known only after),
+        // frame 3 from the sightings on 2 with the motion from 1 to 2
+        double first = meanPassEquivalents(out.get(0));
+        double third = meanPassEquivalents(out.get(2));
+        assertThat(third).isLessThan(first / 2);
+        assertThat(meanError(clip, out.get(2), 3))
+                .as("mean error in px on frame 3")
+                .isLessThan(1.0);
+    }
+
+    private static double meanPassEquivalents(TrackResponse r) {
+        return r.points().stream()
+                .mapToDouble(PointResult::passEquivalents)
+                .average()
+                .orElseThrow();
     }
 
     @Test

@@ -109,7 +109,7 @@ public final class CameraAnchors {
                     to - next.sequence() >= reanchorAfter
                             || to < next.sequence(); // numbering restarted since the anchor
             if (reanchorAfter > 0 && result.visible() && due) {
-                next = new PointAnchor(query.pointId(), to, result.x(), result.y());
+                next = next.seenAt(to, result.x(), result.y());
             }
             points.put(query.pointId(), new Anchored(query, next));
             results.add(result.withNextAnchor(next));

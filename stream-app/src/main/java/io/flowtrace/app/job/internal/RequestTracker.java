@@ -105,10 +105,15 @@ public final class RequestTracker {
             }
             List<PointAnchor> anchors = group.getValue();
             List<Point> queries = anchors.stream().map(p -> new Point(p.x(), p.y())).toList();
+            List<Point> priors = new ArrayList<>(anchors.size());
+            for (PointAnchor p : anchors) {
+                double[] at = p.prior(laterFrame.getSequence());
+                priors.add(at == null ? null : new Point(at[0], at[1]));
+            }
             long start = System.nanoTime();
             List<PointEstimate> estimates;
             try {
-                estimates = tracer.track(from, later, queries);
+                estimates = tracer.track(from, later, queries, priors, steps -> {});
             } catch (RuntimeException e) {
                 rethrowError(e);
                 return failed(
