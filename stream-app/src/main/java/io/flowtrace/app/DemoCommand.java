@@ -16,6 +16,7 @@ import io.flowtrace.synth.MotionKind;
 import io.flowtrace.synth.SceneSpec;
 import io.flowtrace.synth.SyntheticClip;
 import io.flowtrace.task.Query;
+import io.flowtrace.task.TrackPoint;
 import io.flowtrace.task.TracksCsv;
 import io.flowtrace.tracer.Point;
 import java.io.PrintWriter;
@@ -206,7 +207,12 @@ public final class DemoCommand implements Callable<Integer> {
         }
         for (String camera : clips.keySet()) {
             Path pred = dir.resolve(camera).resolve("pred.csv");
-            TracksCsv.write(pred, DemoReport.rows(camera, outputs.updates()));
+            List<TrackPoint> rows = DemoReport.rows(camera, outputs.updates());
+            TracksCsv.write(pred, rows);
+            if (rows.isEmpty()) { // live mode skipped every pair of the camera
+                stdout.println(camera + ": no pair tracked, no MP4");
+                continue;
+            }
             Path mp4 = dir.resolve(camera + "-tracks.mp4");
             TaskPictures.run(
                     new TaskPictures.Options(

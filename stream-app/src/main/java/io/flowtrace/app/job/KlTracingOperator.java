@@ -65,11 +65,11 @@ import org.slf4j.LoggerFactory;
  * TrackResponse.Outcome#FAILED} with a dead letter, a request not done within {@link
  * TracingConfig#timeout()} as {@link TrackResponse.Outcome#TIMED_OUT}. In live mode a request that
  * waited longer than {@link TracingConfig#liveMaxLag()} when its camera's turn comes is {@link
- * TrackResponse.Outcome#SKIPPED}, the newest one too, so no pair starts later than the lag after it
- * arrived, however many cameras share the capacity; the camera starts again with its next pair. A
- * camera with nothing to track for the idle timeout is forgotten. A {@link Error} thrown while
- * tracking is no fault of the pair's: it fails the task, and the job restarts from its last
- * checkpoint.
+ * TrackResponse.Outcome#SKIPPED}, the newest one too while another camera waits, so a late pair
+ * never holds up a fresh one; the camera starts again with its next pair. With no other camera
+ * waiting, the newest late pair is tracked rather than leave the capacity idle. A camera with
+ * nothing to track for the idle timeout is forgotten. A {@link Error} thrown while tracking is no
+ * fault of the pair's: it fails the task, and the job restarts from its last checkpoint.
  */
 public final class KlTracingOperator extends AbstractStreamOperator<TrackResponse>
         implements OneInputStreamOperator<TrackRequest, TrackResponse>,
@@ -260,6 +260,9 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                     && now - pending.get(stale).receivedAtMillis()
                             > config.liveMaxLag().toMillis()) {
                 stale++;
+            }
+            if (stale == pending.size() && ready.isEmpty()) {
+                stale--; // no other camera waits: a late pair beats an idle thread
             }
         }
         for (TrackRequest skipped : pending.subList(0, stale)) {

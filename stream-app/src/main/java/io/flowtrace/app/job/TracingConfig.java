@@ -17,7 +17,7 @@ import org.apache.flink.util.function.SerializableSupplier;
  * @param timeout how long a request may take; a request that takes longer completes as timed out
  * @param framesTopic the topic frames come from, named in dead letters
  * @param liveMaxLag zero for complete mode; else live mode, where a pair that waited longer than
- *     this when its camera's turn comes is skipped, so none starts later than this
+ *     this when its camera's turn comes is skipped (the newest one only while another camera waits)
  * @param reanchorAfter a point confidently seen at least this many frames after its anchor frame is
  *     re-anchored there (1: on every confident sighting); 0 keeps every point on the frame its
  *     query placed it on

@@ -363,7 +363,7 @@ class KlTracingOperatorTest {
     }
 
     @Test
-    void skipsEveryPairThatWaitedTooLongInLiveModeTheNewestToo() throws Exception {
+    void skipsLatePairsInLiveModeAndTracksTheNewestWhenNoOtherCameraWaits() throws Exception {
         FakeProbeModels.Blocking.reset();
         Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
         List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
@@ -387,43 +387,43 @@ class KlTracingOperatorTest {
                         TrackResponse.Outcome.FAILED, // the blocking model then throws
                         TrackResponse.Outcome.SKIPPED,
                         TrackResponse.Outcome.SKIPPED,
-                        TrackResponse.Outcome.SKIPPED); // the newest too: no pair starts late
+                        TrackResponse.Outcome.FAILED); // late, but nothing else waits
         assertThat(out.get(1).failure())
                 .isEqualTo(
                         "live mode: the pair waited 6000 ms, more than the 5000 ms allowed;"
                                 + " skipped");
         assertThat(out.get(1).deadLetter()).isNull();
-        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isEqualTo(3);
+        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isEqualTo(2);
     }
 
     @Test
-    void startsACameraAgainWithAFreshPairAfterSkippingItsStaleOnes() throws Exception {
+    void skipsACamerasLateNewestPairWhileAnotherCameraWaits() throws Exception {
         FakeProbeModels.Blocking.reset();
-        Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
+        Frame anchorA = rgb24("a", 1, RgbImage.blank(32, 32));
+        Frame anchorB = rgb24("b", 1, RgbImage.blank(32, 32));
         List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
-        start(FAST.withModel(FakeProbeModels.blocking()).withLiveMaxLag(Duration.ofSeconds(5)));
+        start(
+                FAST.withModel(FakeProbeModels.blocking())
+                        .withCapacity(1)
+                        .withLiveMaxLag(Duration.ofSeconds(5)));
         harness.setProcessingTime(0);
         harness.processElement(
-                request(rgb24(CAMERA, 2, RgbImage.blank(32, 32)), points, anchor), 0);
+                request("a", rgb24("a", 2, RgbImage.blank(32, 32)), points, anchorA), 0);
         harness.processElement(
-                request(rgb24(CAMERA, 3, RgbImage.blank(32, 32)), points, anchor), 0);
-        harness.setProcessingTime(6_000); // pair 3 has waited 6 s behind pair 2
-        FakeProbeModels.Blocking.release();
-        runMailUntil(2); // pair 2 done, pair 3 skipped
-        FakeProbeModels.Blocking.reset();
-        Frame fresh = rgb24(CAMERA, 4, RgbImage.blank(32, 32));
+                request("b", rgb24("b", 2, RgbImage.blank(32, 32)), points, anchorB), 0);
         harness.processElement(
-                new TrackRequest(CAMERA, 3, fresh, 0, 6_000, points, List.of(anchor), List.of()),
-                0);
+                request("a", rgb24("a", 3, RgbImage.blank(32, 32)), points, anchorA), 0);
+        harness.setProcessingTime(6_000); // b2 and a3 have waited 6 s behind a2
         FakeProbeModels.Blocking.release();
         harness.endInput();
 
+        // b2 is b's newest, but camera a waits too: skipped; then a3 is the only one left
         assertThat(harness.extractOutputValues())
-                .extracting(TrackResponse::toSequence, TrackResponse::outcome)
+                .extracting(r -> r.cameraId() + r.toSequence(), TrackResponse::outcome)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(2L, TrackResponse.Outcome.FAILED),
-                        org.assertj.core.groups.Tuple.tuple(3L, TrackResponse.Outcome.SKIPPED),
-                        org.assertj.core.groups.Tuple.tuple(4L, TrackResponse.Outcome.FAILED));
+                        org.assertj.core.groups.Tuple.tuple("a2", TrackResponse.Outcome.FAILED),
+                        org.assertj.core.groups.Tuple.tuple("b2", TrackResponse.Outcome.SKIPPED),
+                        org.assertj.core.groups.Tuple.tuple("a3", TrackResponse.Outcome.FAILED));
     }
 
     @Test
