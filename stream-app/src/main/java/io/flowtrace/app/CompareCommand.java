@@ -43,8 +43,10 @@ import picocli.CommandLine.Spec;
         },
         footer = {
             "",
-            "Methods: kltrace, rgbdiff (each optionally :default, :paper or :fast), and any"
-                    + " baseline method that track accepts.",
+            "Methods: kltrace, rgbdiff (each optionally :default, :paper, :fast or :efficient,"
+                    + " then recipe knobs as +NAME=VALUE, e.g. kltrace:efficient+masks=3: the"
+                    + " recipe options of track without their dashes), and any baseline method"
+                    + " that track accepts.",
             "Exit codes: 0 done; 2 bad options or input; 1 output not written."
         })
 public final class CompareCommand implements Callable<Integer> {

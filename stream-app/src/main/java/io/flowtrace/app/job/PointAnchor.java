@@ -23,7 +23,7 @@ public record PointAnchor(String pointId, long sequence, double x, double y, dou
         }
     }
 
-    /** An anchor whose motion is not known (a query, or a first sighting). */
+    /** An anchor whose motion is not known (a query, or a point moved to a new numbering). */
     public PointAnchor(String pointId, long sequence, double x, double y) {
         this(pointId, sequence, x, y, Double.NaN, Double.NaN);
     }

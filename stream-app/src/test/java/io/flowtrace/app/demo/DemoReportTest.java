@@ -99,11 +99,12 @@ class DemoReportTest {
         assertThat(lines.get(lines.size() - 1))
                 .startsWith("all cameras: 2 pairs tracked, 1 skipped | 3.5 point-steps/s, 1.50")
                 .contains("latency in job p50 400 ms");
+        // published at 0.6 s and 0.8 s, each after 100 ms in the tracker: 7 point-steps from the
+        // first start at 0.5 s to 0.8 s
         assertThat(overhead)
-                .contains("pipeline 20.00 point-steps/s")
-                .contains(
-                        "25.00 point-steps/s (steady the same way: 40 in 1.6 s; 50 in 2.0 s in all, on 4 threads)")
-                .endsWith("ratio 0.800");
+                .contains("pipeline 23.33 point-steps/s (7 in 0.3 s")
+                .contains("without it 25.00 (50 in 2.0 s on 4 threads): ratio 0.933")
+                .endsWith("steady rates (after the first result) 20.00 and 25.00: ratio 0.800");
     }
 
     private static DemoOutputs.Received withPoints(DemoOutputs.Received r, int n) {

@@ -479,8 +479,8 @@ class KlTracingOperatorTest {
 
         List<TrackResponse> out = harness.extractOutputValues();
         assertThat(out).hasSize(3);
-        // frame 1 from the queries, frame 2 from the first sightings (motion known only after),
-        // frame 3 from the sightings on 2 with the motion from 1 to 2
+        // frame 1 from the queries (no motion known yet); frames 2 and 3 from the sightings on the
+        // frame before, each with its motion since the previous anchor
         double first = meanPassEquivalents(out.get(0));
         double third = meanPassEquivalents(out.get(2));
         assertThat(third).isLessThan(first / 2);
