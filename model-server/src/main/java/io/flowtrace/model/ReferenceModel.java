@@ -9,6 +9,9 @@ import io.flowtrace.model.internal.LocalQuantizer;
 import io.flowtrace.model.internal.PairProbe;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 
 /**
  * The CPU reference model: a distributional, local, random-access next-frame predictor that serves
@@ -24,6 +27,7 @@ public final class ReferenceModel implements ProbeModel {
     public static final String VERSION = "1";
 
     private final PairProbe probe;
+    private final ForkJoinPool pool;
 
     public ReferenceModel() {
         this(ReferenceModelConfig.defaults());
@@ -31,6 +35,7 @@ public final class ReferenceModel implements ProbeModel {
 
     public ReferenceModel(ReferenceModelConfig config) {
         this.probe = new PairProbe(config, new LocalQuantizer());
+        this.pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     }
 
     @Override
@@ -43,8 +48,34 @@ public final class ReferenceModel implements ProbeModel {
         return true;
     }
 
+    /**
+     * Probes the request's pairs (and a pair's many points) in parallel on the model's own pool of
+     * one thread per core; the caller waits parked. Parallel streams joined from outside a pool
+     * spin while they wait, and the common pool has one thread on a 2-core machine: with several
+     * tracking threads that burned a fifth of the CPU in the demo's job (docs/cost.md).
+     */
     @Override
     public ProbeResult probe(ProbeRequest request) {
+        if (ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool) {
+            return compute(request);
+        }
+        try {
+            return pool.submit(() -> compute(request)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("probe interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private ProbeResult compute(ProbeRequest request) {
         List<ProbePair> pairs = request.pairs();
         ProbeMaps[] maps = new ProbeMaps[pairs.size()];
         java.util.stream.IntStream.range(0, pairs.size())
@@ -54,10 +85,9 @@ public final class ReferenceModel implements ProbeModel {
     }
 
     /**
-     * Runs the probe on the calling thread (its pairs in parallel, the caller taking part). An
-     * in-process model has no remote call to wait for; handing the work to the common pool, as the
-     * default does, would put every caller's probes behind that pool's few threads (one on a 2-core
-     * machine), whatever threads the caller runs.
+     * Runs the probe before returning: an in-process model has no remote call to wait for, so the
+     * caller's thread waits for its own request (parked, while the model's pool computes it)
+     * instead of queueing it on the common pool.
      */
     @Override
     public CompletableFuture<ProbeResult> probeAsync(ProbeRequest request) {
@@ -66,5 +96,10 @@ public final class ReferenceModel implements ProbeModel {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdown();
     }
 }

@@ -102,13 +102,14 @@ class ReferenceModelTest {
     }
 
     @Test
-    void probesAsynchronouslyOnTheCallingThread() {
+    void completesItsAsynchronousProbeBeforeReturning() {
         ProbeRequest request =
                 ProbeRequest.of(new ProbePair(frame1, frame2, new float[] {64, 64}, SEEDS), FINE);
 
         var future = model.probeAsync(request);
 
-        assertThat(future).isDone(); // computed before it was returned, not queued on a pool
+        assertThat(future)
+                .isDone(); // computed before it was returned, not queued on the common pool
         assertThat(future.join().get(0).rawValues())
                 .containsExactly(model.probe(request).get(0).rawValues());
     }
