@@ -81,13 +81,7 @@ public final class PairProbe {
                         pair.y(point),
                         params.sigma(),
                         params.amplitude());
-        Box changed =
-                changedBox(
-                        pair.frame1().rgb(),
-                        dotted.rgb(),
-                        pair.x(point),
-                        pair.y(point),
-                        GaussianDot.supportRadius(params.sigma(), params.amplitude()));
+        Box changed = changedBox(pair, point, params);
         if (changed == null) {
             return; // nothing changed: every map stays zero
         }
@@ -98,7 +92,7 @@ public final class PairProbe {
             PatchPrediction[] perturbed = mask.predictPerturbed(view, changed, pair.window());
             int base = (point * masks.length + s) * g * g;
             for (int p = 0; p < perturbed.length; p++) {
-                if (perturbed[p] != null && pair.window().meets(p)) {
+                if (perturbed[p] != null) { // null outside the window too
                     write(mask.cleanPatch(p), perturbed[p], p, g, params.readout(), values, base);
                 }
             }
@@ -127,33 +121,21 @@ public final class PairProbe {
         }
     }
 
-    /**
-     * The bounding box of the pixels the dot changed, or null when none changed. Only the dot's
-     * support around (x, y) can differ, so only that window is compared.
-     */
-    private static Box changedBox(byte[] before, byte[] after, double x, double y, int radius) {
-        int size = CleanFrame.SIZE;
-        int fromX = Math.max(0, (int) Math.floor(x - radius));
-        int toX = Math.min(size - 1, (int) Math.ceil(x + radius));
-        int fromY = Math.max(0, (int) Math.floor(y - radius));
-        int toY = Math.min(size - 1, (int) Math.ceil(y + radius));
-        int x0 = size;
-        int y0 = size;
-        int x1 = -1;
-        int y1 = -1;
-        for (int py = fromY; py <= toY; py++) {
-            for (int px = fromX; px <= toX; px++) {
-                int i = (py * size + px) * 3;
-                if (before[i] != after[i]
-                        || before[i + 1] != after[i + 1]
-                        || before[i + 2] != after[i + 2]) {
-                    x0 = Math.min(x0, px);
-                    y0 = Math.min(y0, py);
-                    x1 = Math.max(x1, px);
-                    y1 = Math.max(y1, py);
-                }
-            }
-        }
-        return x1 < 0 ? null : new Box(x0, y0, x1, y1);
+    /** The bounding box of the pixels the point's dot changes, or null when it changes none. */
+    private static Box changedBox(ProbePair pair, int point, ProbeParams params) {
+        int[] box = {CleanFrame.SIZE, CleanFrame.SIZE, -1, -1};
+        GaussianDot.forEachChangedPixel(
+                pair.frame1(),
+                pair.x(point),
+                pair.y(point),
+                params.sigma(),
+                params.amplitude(),
+                (u, v) -> {
+                    box[0] = Math.min(box[0], u);
+                    box[1] = Math.min(box[1], v);
+                    box[2] = Math.max(box[2], u);
+                    box[3] = Math.max(box[3], v);
+                });
+        return box[2] < 0 ? null : new Box(box[0], box[1], box[2], box[3]);
     }
 }
