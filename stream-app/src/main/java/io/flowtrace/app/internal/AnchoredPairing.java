@@ -2,6 +2,7 @@ package io.flowtrace.app.internal;
 
 import io.flowtrace.task.FrameSequence;
 import io.flowtrace.task.Query;
+import io.flowtrace.tracer.MotionPrior;
 import io.flowtrace.tracer.Point;
 import io.flowtrace.tracer.PointEstimate;
 import java.util.ArrayList;
@@ -27,26 +28,19 @@ final class AnchoredPairing {
 
     /**
      * A point's query, where it was last seen (frame index and position) and its motion per frame
-     * between its last two sightings (null before the first one after the query frame).
+     * index between its last two sightings (null before the first one after the query frame).
      */
     private record Anchor(Query query, int frame, Point at, Point velocity) {
 
-        /**
-         * Where the point should be in {@code target}: its last position moved by its motion, for a
-         * point seen in the frame before whose motion is known; else null.
-         */
-        Point prior(int target, int step) {
-            if (frame != target - step || velocity == null) {
-                return null;
-            }
-            return new Point(at.x() + velocity.x(), at.y() + velocity.y());
+        /** Where the point should be in {@code target}, by {@link MotionPrior#prior}; else null. */
+        Point prior(int target) {
+            return MotionPrior.prior(at, frame, velocity, target);
         }
 
         /** The anchor after the point was seen at {@code position} in {@code target}. */
-        Anchor seen(int target, Point position, int step) {
-            double frames = (double) (target - frame) / step;
-            Point v = new Point((position.x() - at.x()) / frames, (position.y() - at.y()) / frames);
-            return new Anchor(query, target, position, v);
+        Anchor seen(int target, Point position) {
+            return new Anchor(
+                    query, target, position, MotionPrior.velocity(at, frame, position, target));
         }
     }
 
@@ -81,7 +75,7 @@ final class AnchoredPairing {
                 int to = target;
                 List<Point> priors =
                         members.stream()
-                                .map(a -> a.prior(to, step))
+                                .map(a -> a.prior(to))
                                 .collect(ArrayList::new, ArrayList::add, ArrayList::addAll);
                 List<PointEstimate> estimates =
                         tracker.track(
@@ -95,7 +89,7 @@ final class AnchoredPairing {
                     PointEstimate e = estimates.get(i);
                     next.add(
                             e.visible()
-                                    ? members.get(i).seen(target, e.position(), step)
+                                    ? members.get(i).seen(target, e.position())
                                     : members.get(i));
                 }
             }

@@ -1,5 +1,7 @@
 package io.flowtrace.app.job;
 
+import io.flowtrace.tracer.MotionPrior;
+import io.flowtrace.tracer.Point;
 import java.util.Objects;
 
 /**
@@ -30,20 +32,26 @@ public record PointAnchor(String pointId, long sequence, double x, double y, dou
 
     /** The anchor of this point seen at (x, y) on frame {@code to}, moving as it did since. */
     public PointAnchor seenAt(long to, double x, double y) {
-        long frames = to - sequence;
-        return frames > 0
-                ? new PointAnchor(pointId, to, x, y, (x - this.x) / frames, (y - this.y) / frames)
-                : new PointAnchor(pointId, to, x, y);
+        Point v =
+                to > sequence
+                        ? MotionPrior.velocity(
+                                new Point(this.x, this.y), sequence, new Point(x, y), to)
+                        : null; // a numbering restart: no motion across it
+        return v == null
+                ? new PointAnchor(pointId, to, x, y)
+                : new PointAnchor(pointId, to, x, y, v.x(), v.y());
     }
 
     /**
-     * Where the point should be on frame {@code target}: moved on from the anchor by its motion,
-     * when the anchor is the frame just before and the motion is known; else null.
+     * Where the point should be on frame {@code target}, by {@link MotionPrior#prior}: moved on
+     * from the anchor by its motion, when the anchor is the frame just before and the motion is
+     * known; else null.
      */
     public double[] prior(long target) {
         if (target - sequence != 1 || !Double.isFinite(vx) || !Double.isFinite(vy)) {
             return null;
         }
-        return new double[] {x + vx, y + vy};
+        Point p = MotionPrior.prior(new Point(x, y), sequence, new Point(vx, vy), target);
+        return new double[] {p.x(), p.y()};
     }
 }
