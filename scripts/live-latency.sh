@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Live latency of the streaming pipeline: `flowtrace demo` in live mode for 1, 4 and 16 cameras at
 # a fixed frame rate, each camera sending --frames frames of 128x128 with --queries points, tracked
-# with --preset (default efficient). Past saturation, live mode skips pairs that waited longer than
-# --live-max-lag (a camera's newest only while another camera waits) and counts the skips. Writes
+# with --preset (default efficient). Past saturation, live mode skips superseded pairs and pairs
+# that waited longer than --live-max-lag for their turn, and counts the skips. Writes
 # the demo's per-camera lines and its "all cameras" line for each run to docs/live-latency.txt.
 # Usage: scripts/live-latency.sh [cameras...]   (default: 1 4 16)
 # Environment: FPS (default 1), FRAMES (12), QUERIES (4), LAG (3 s), PRESET (efficient).

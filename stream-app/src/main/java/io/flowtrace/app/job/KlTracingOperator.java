@@ -1,6 +1,7 @@
 package io.flowtrace.app.job;
 
 import io.flowtrace.app.job.internal.CameraAnchors;
+import io.flowtrace.app.job.internal.CameraTurns;
 import io.flowtrace.app.job.internal.IdleTimer;
 import io.flowtrace.app.job.internal.RequestTracker;
 import io.flowtrace.inference.ProbeModel;
@@ -8,8 +9,6 @@ import io.flowtrace.tracer.KlTracer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +22,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.flink.annotation.VisibleForTesting;
 import org.apache.flink.api.common.operators.MailboxExecutor;
@@ -58,18 +58,18 @@ import org.slf4j.LoggerFactory;
  * stays there until its result is emitted, so a restored job simply tracks it again. Up to {@link
  * TracingConfig#capacity()} cameras are tracked at once, on {@link TracingConfig#threads()}
  * threads; results come back through the task's mailbox, so all state is touched on the task thread
- * only. More than {@link #QUEUED_PER_SLOT} times the capacity of waiting requests backpressures the
- * input.
+ * only. In complete mode more than {@link #QUEUED_PER_SLOT} times the capacity of waiting requests
+ * backpressures the input; live mode never holds it back.
  *
  * <p>Never fails the job on a request: bad frames and model exceptions complete as {@link
  * TrackResponse.Outcome#FAILED} with a dead letter, a request not done within {@link
- * TracingConfig#timeout()} as {@link TrackResponse.Outcome#TIMED_OUT}. In live mode a request that
- * waited longer than {@link TracingConfig#liveMaxLag()} when its camera's turn comes is {@link
- * TrackResponse.Outcome#SKIPPED}, the newest one too while another camera waits, so a late pair
- * never holds up a fresh one; the camera starts again with its next pair. With no other camera
- * waiting, the newest late pair is tracked rather than leave the capacity idle. A camera with
- * nothing to track for the idle timeout is forgotten. A {@link Error} thrown while tracking is no
- * fault of the pair's: it fails the task, and the job restarts from its last checkpoint.
+ * TracingConfig#timeout()} as {@link TrackResponse.Outcome#TIMED_OUT}. In live mode a camera's
+ * newer pair supersedes its waiting one, and a pair that waited longer than {@link
+ * TracingConfig#liveMaxLag()} for its turn is not tracked; both are {@link
+ * TrackResponse.Outcome#SKIPPED} with the reason. Cameras take turns least recently started first
+ * ({@link CameraTurns}). A camera with nothing to track for the idle timeout is forgotten. A {@link
+ * Error} thrown while tracking is no fault of the pair's: it fails the task, and the job restarts
+ * from its last checkpoint.
  */
 public final class KlTracingOperator extends AbstractStreamOperator<TrackResponse>
         implements OneInputStreamOperator<TrackRequest, TrackResponse>,
@@ -93,6 +93,8 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
 
     private static final String QUEUE = "tracking-queue";
 
+    private static final String SUPERSEDED = "live mode: a newer pair of the camera waits; skipped";
+
     private final TracingConfig config;
     private final long idleMillis;
 
@@ -105,7 +107,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     private transient CameraAnchors anchors;
     private transient TimerService idleTimers;
     private transient Map<String, Running> running;
-    private transient LinkedHashSet<String> ready;
+    private transient CameraTurns turns;
     private transient int queued;
 
     /** Capture times of the waiting requests, with counts: what holds the watermark back. */
@@ -174,7 +176,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                         getInternalTimerService(
                                 "tracking-idle", VoidNamespaceSerializer.INSTANCE, this));
         running = new HashMap<>();
-        ready = new LinkedHashSet<>();
+        turns = new CameraTurns(config.live() ? config.liveMaxLag() : null);
         waitingCaptures = new TreeMap<>();
         inputWatermark = Long.MIN_VALUE;
         outputWatermark = Long.MIN_VALUE;
@@ -208,7 +210,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
             List<TrackRequest> waiting = pending();
             waiting.forEach(this::countIn);
             if (!waiting.isEmpty()) {
-                ready.add(camera);
+                turns.waiting(camera, waiting.get(waiting.size() - 1).receivedAtMillis());
             }
         }
         startReady();
@@ -221,11 +223,23 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         queue.add(request);
         countIn(request);
         touchIdle();
-        if (!running.containsKey(camera)) {
-            ready.add(camera);
+        boolean isRunning = running.containsKey(camera);
+        if (config.live()) {
+            // a newer pair supersedes the waiting ones at once, so a camera never holds more than
+            // the pair being tracked and its newest, and the input is never held back
+            List<TrackRequest> pending = pending();
+            int keep = isRunning ? 2 : 1;
+            if (pending.size() > keep) {
+                List<TrackRequest> head = isRunning ? pending.subList(0, 1) : List.of();
+                List<TrackRequest> rest = pending.subList(head.size(), pending.size());
+                skip(rest, rest.size() - 1, head, r -> SUPERSEDED);
+            }
+        }
+        if (!isRunning) {
+            turns.waiting(camera, request.receivedAtMillis());
             startReady();
         }
-        while (queued > QUEUED_PER_SLOT * config.capacity()) {
+        while (!config.live() && queued > QUEUED_PER_SLOT * config.capacity()) {
             mailbox.yield();
         }
     }
@@ -237,13 +251,27 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         }
     }
 
-    /** Starts waiting cameras, oldest first, while fewer than the capacity are being tracked. */
+    /** Starts waiting cameras in {@link CameraTurns} order while capacity is free. */
     private void startReady() throws Exception {
-        while (running.size() < config.capacity() && !ready.isEmpty()) {
-            Iterator<String> first = ready.iterator();
-            String camera = first.next();
-            first.remove();
-            start(camera);
+        while (running.size() < config.capacity() && !turns.isEmpty()) {
+            long now = getProcessingTimeService().getCurrentProcessingTime();
+            CameraTurns.Turn turn = turns.next(now);
+            for (String late : turn.late()) {
+                setCurrentKey(late);
+                List<TrackRequest> pending = pending();
+                skip(
+                        pending,
+                        pending.size(),
+                        r ->
+                                "live mode: the pair waited "
+                                        + (now - r.receivedAtMillis())
+                                        + " ms, more than the "
+                                        + config.liveMaxLag().toMillis()
+                                        + " ms allowed; skipped");
+            }
+            if (turn.camera() != null) {
+                start(turn.camera());
+            }
         }
     }
 
@@ -253,39 +281,9 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         if (pending.isEmpty()) {
             return;
         }
-        long now = getProcessingTimeService().getCurrentProcessingTime();
-        int stale = 0;
-        if (config.live()) {
-            while (stale < pending.size()
-                    && now - pending.get(stale).receivedAtMillis()
-                            > config.liveMaxLag().toMillis()) {
-                stale++;
-            }
-            if (stale == pending.size() && ready.isEmpty()) {
-                stale--; // no other camera waits: a late pair beats an idle thread
-            }
-        }
-        for (TrackRequest skipped : pending.subList(0, stale)) {
-            skippedPairs.inc();
-            countOut(skipped);
-            emit(
-                    TrackResponse.skipped(
-                            skipped,
-                            tracker.modelId(),
-                            "live mode: the pair waited "
-                                    + (now - skipped.receivedAtMillis())
-                                    + " ms, more than the "
-                                    + config.liveMaxLag().toMillis()
-                                    + " ms allowed; skipped"));
-        }
-        if (stale > 0) {
-            queue.update(new ArrayList<>(pending.subList(stale, pending.size())));
-            forwardWatermark();
-        }
-        if (stale == pending.size()) {
-            return; // nothing fresh: the camera's next pair starts it again
-        }
-        TrackRequest resolved = anchors.resolve(pending.get(stale));
+        int superseded = turns.superseded(pending.size());
+        skip(pending, superseded, r -> SUPERSEDED);
+        TrackRequest resolved = anchors.resolve(pending.get(superseded));
         Running run = new Running(++attempts);
         running.put(camera, run);
         run.call =
@@ -303,6 +301,38 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                             Throwable e = error;
                             toMailbox(camera, () -> done(camera, run, r, e), "result");
                         });
+    }
+
+    /**
+     * Publishes the first {@code count} of the current camera's {@code pending} requests as {@link
+     * TrackResponse.Outcome#SKIPPED}, with the reason {@code why} gives, and drops them from its
+     * queue.
+     */
+    private void skip(List<TrackRequest> pending, int count, Function<TrackRequest, String> why)
+            throws Exception {
+        skip(pending, count, List.of(), why);
+    }
+
+    /** As {@link #skip(List, int, Function)}, with {@code kept} staying at the queue's head. */
+    private void skip(
+            List<TrackRequest> pending,
+            int count,
+            List<TrackRequest> kept,
+            Function<TrackRequest, String> why)
+            throws Exception {
+        if (count == 0) {
+            return;
+        }
+        for (TrackRequest skipped : pending.subList(0, count)) {
+            skippedPairs.inc();
+            countOut(skipped);
+            anchors.forget(skipped.removedPointIds());
+            emit(TrackResponse.skipped(skipped, tracker.modelId(), why.apply(skipped)));
+        }
+        List<TrackRequest> left = new ArrayList<>(kept);
+        left.addAll(pending.subList(count, pending.size()));
+        queue.update(left);
+        forwardWatermark();
     }
 
     /** Runs {@code action} on the task thread; dropped when the task is closing. */
@@ -390,7 +420,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         forwardWatermark();
         touchIdle();
         if (pending.size() > 1) {
-            ready.add(camera);
+            turns.waiting(camera, pending.get(pending.size() - 1).receivedAtMillis());
         }
         startReady();
     }
@@ -461,6 +491,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                 && pending().isEmpty()) {
             anchors.clear();
             idle.clear(idleTimers);
+            turns.forget(timer.getKey());
         }
     }
 

@@ -16,8 +16,8 @@ import org.apache.flink.util.function.SerializableSupplier;
  *     waiting beyond {@link KlTracingOperator#QUEUED_PER_SLOT} times this backpressure the input
  * @param timeout how long a request may take; a request that takes longer completes as timed out
  * @param framesTopic the topic frames come from, named in dead letters
- * @param liveMaxLag zero for complete mode; else live mode, where a pair that waited longer than
- *     this when its camera's turn comes is skipped (the newest one only while another camera waits)
+ * @param liveMaxLag zero for complete mode; else live mode, where a camera's newer pair supersedes
+ *     its waiting one and a pair that waited longer than this for its camera's turn is skipped
  * @param reanchorAfter a point confidently seen at least this many frames after its anchor frame is
  *     re-anchored there (1: on every confident sighting); 0 keeps every point on the frame its
  *     query placed it on

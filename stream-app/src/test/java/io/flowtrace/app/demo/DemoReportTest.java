@@ -50,7 +50,8 @@ class DemoReportTest {
                 .startsWith("cam: 1 of 2 pairs tracked, 1 points, 1 track rows")
                 .contains("<δavg 60.0  AD 2.00 px") // 0.5 px at 64 px wide is 2 px at 256
                 .contains("(tracked frames)")
-                .contains("1.00 pairs/s");
+                .contains("1.00 pairs/s")
+                .contains("tracked pairs' latency in job p50 400 ms p99 400 ms");
     }
 
     @Test
@@ -98,7 +99,7 @@ class DemoReportTest {
 
         assertThat(lines.get(lines.size() - 1))
                 .startsWith("all cameras: 2 pairs tracked, 1 skipped | 3.5 point-steps/s, 1.50")
-                .contains("latency in job p50 400 ms");
+                .contains("tracked pairs' latency in job p50 400 ms");
         // published at 0.6 s and 0.8 s, each after 100 ms in the tracker: 7 point-steps from the
         // first start at 0.5 s to 0.8 s
         assertThat(overhead)
@@ -144,7 +145,9 @@ class DemoReportTest {
                                         .setCaptureTime(capture)
                                         .setPublishTime(capture.plusMillis(500))
                                         .setInferenceMillis(100)
-                                        .setIngestToPublishMillis(400)
+                                        // skipped pairs are published at once
+                                        .setIngestToPublishMillis(
+                                                status == PairStatus.TRACKED ? 400 : 5)
                                         .build())
                         .build();
         return new DemoOutputs.Received(result, capture.plusMillis(600));

@@ -5,6 +5,7 @@ import static io.flowtrace.app.job.TestFrames.png;
 import static io.flowtrace.app.job.TestFrames.rgb24;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.flowtrace.inference.RgbImage;
@@ -363,41 +364,94 @@ class KlTracingOperatorTest {
     }
 
     @Test
-    void skipsLatePairsInLiveModeAndTracksTheNewestWhenNoOtherCameraWaits() throws Exception {
+    void supersedesWaitingPairsInLiveModeAndNeverTracksOneThatWaitedPastTheLag() throws Exception {
         FakeProbeModels.Blocking.reset();
         Frame anchor = rgb24(CAMERA, 1, RgbImage.blank(32, 32));
         List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
         start(FAST.withModel(FakeProbeModels.blocking()).withLiveMaxLag(Duration.ofSeconds(5)));
         harness.setProcessingTime(0);
 
-        // the first pair occupies the camera; three more arrive meanwhile
-        for (long seq = 2; seq <= 5; seq++) {
+        // the first pair occupies the camera; many more arrive meanwhile, far past the
+        // complete mode's backpressure bound, and each supersedes the one waiting before it
+        for (long seq = 2; seq <= 40; seq++) {
             harness.processElement(
                     request(rgb24(CAMERA, seq, RgbImage.blank(32, 32)), points, anchor), 0);
         }
-        harness.setProcessingTime(6_000); // pairs 3..5 have now waited 6 s
+        assertThat(operator.queued()).as("the pair being tracked and the newest").isEqualTo(2);
+        harness.setProcessingTime(6_000); // pair 40 has now waited 6 s
         FakeProbeModels.Blocking.release();
         harness.endInput();
 
         List<TrackResponse> out = harness.extractOutputValues();
-        assertThat(out).extracting(TrackResponse::toSequence).containsExactly(2L, 3L, 4L, 5L);
-        assertThat(out)
-                .extracting(TrackResponse::outcome)
+        assertThat(out).hasSize(39);
+        assertThat(out.subList(0, 37))
+                .allSatisfy(
+                        r -> {
+                            assertThat(r.outcome()).isEqualTo(TrackResponse.Outcome.SKIPPED);
+                            assertThat(r.failure())
+                                    .isEqualTo(
+                                            "live mode: a newer pair of the camera waits; skipped");
+                            assertThat(r.deadLetter()).isNull();
+                        });
+        assertThat(out.subList(0, 37))
+                .extracting(TrackResponse::toSequence)
+                .isSorted()
+                .containsOnly(
+                        java.util.stream.LongStream.rangeClosed(3, 39)
+                                .boxed()
+                                .toArray(Long[]::new));
+        assertThat(out.subList(37, 39))
+                .extracting(TrackResponse::toSequence, TrackResponse::outcome)
                 .containsExactly(
-                        TrackResponse.Outcome.FAILED, // the blocking model then throws
-                        TrackResponse.Outcome.SKIPPED,
-                        TrackResponse.Outcome.SKIPPED,
-                        TrackResponse.Outcome.FAILED); // late, but nothing else waits
+                        tuple(2L, TrackResponse.Outcome.FAILED), // the blocking model then throws
+                        tuple(40L, TrackResponse.Outcome.SKIPPED)); // late
+        assertThat(out.get(38).failure())
+                .isEqualTo(
+                        "live mode: the pair waited 6000 ms, more than the 5000 ms allowed;"
+                                + " skipped");
+        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isEqualTo(38);
+    }
+
+    @Test
+    void skipsALateCamerasPairAndTracksAnotherCamerasFreshOne() throws Exception {
+        FakeProbeModels.Blocking.reset();
+        Frame anchorA = rgb24("a", 1, RgbImage.blank(32, 32));
+        Frame anchorB = rgb24("b", 1, RgbImage.blank(32, 32));
+        List<PointAnchor> points = List.of(new PointAnchor("p", 1, 5, 5));
+        start(
+                FAST.withModel(FakeProbeModels.blocking())
+                        .withCapacity(1)
+                        .withLiveMaxLag(Duration.ofSeconds(5)));
+        harness.setProcessingTime(0);
+        harness.processElement(
+                request("a", rgb24("a", 2, RgbImage.blank(32, 32)), points, anchorA), 0);
+        harness.processElement(
+                request("b", rgb24("b", 2, RgbImage.blank(32, 32)), points, anchorB), 0);
+        harness.setProcessingTime(6_000); // b2 has waited 6 s behind a2
+        harness.processElement(
+                receivedAt(
+                        6_000,
+                        request("a", rgb24("a", 3, RgbImage.blank(32, 32)), points, anchorA)),
+                0);
+        FakeProbeModels.Blocking.release();
+        harness.endInput();
+
+        // a3 is fresh, so b's late pair gives way to it
+        List<TrackResponse> out = harness.extractOutputValues();
+        assertThat(out)
+                .extracting(r -> r.cameraId() + r.toSequence(), TrackResponse::outcome)
+                .containsExactly(
+                        tuple("a2", TrackResponse.Outcome.FAILED),
+                        tuple("b2", TrackResponse.Outcome.SKIPPED),
+                        tuple("a3", TrackResponse.Outcome.FAILED));
         assertThat(out.get(1).failure())
                 .isEqualTo(
                         "live mode: the pair waited 6000 ms, more than the 5000 ms allowed;"
                                 + " skipped");
-        assertThat(out.get(1).deadLetter()).isNull();
-        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isEqualTo(2);
     }
 
     @Test
-    void skipsACamerasLateNewestPairWhileAnotherCameraWaits() throws Exception {
+    void givesTheTurnToTheCameraThatHadNoneYet() throws Exception {
         FakeProbeModels.Blocking.reset();
         Frame anchorA = rgb24("a", 1, RgbImage.blank(32, 32));
         Frame anchorB = rgb24("b", 1, RgbImage.blank(32, 32));
@@ -413,17 +467,17 @@ class KlTracingOperatorTest {
                 request("b", rgb24("b", 2, RgbImage.blank(32, 32)), points, anchorB), 0);
         harness.processElement(
                 request("a", rgb24("a", 3, RgbImage.blank(32, 32)), points, anchorA), 0);
-        harness.setProcessingTime(6_000); // b2 and a3 have waited 6 s behind a2
         FakeProbeModels.Blocking.release();
         harness.endInput();
 
-        // b2 is b's newest, but camera a waits too: skipped; then a3 is the only one left
+        // a3 waited since before b2 became a's, but b has not had a turn yet
         assertThat(harness.extractOutputValues())
                 .extracting(r -> r.cameraId() + r.toSequence(), TrackResponse::outcome)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("a2", TrackResponse.Outcome.FAILED),
-                        org.assertj.core.groups.Tuple.tuple("b2", TrackResponse.Outcome.SKIPPED),
-                        org.assertj.core.groups.Tuple.tuple("a3", TrackResponse.Outcome.FAILED));
+                        tuple("a2", TrackResponse.Outcome.FAILED),
+                        tuple("b2", TrackResponse.Outcome.FAILED),
+                        tuple("a3", TrackResponse.Outcome.FAILED));
+        assertThat(metrics.count(KlTracingOperator.METRIC_SKIPPED_PAIRS)).isZero();
     }
 
     @Test
@@ -771,6 +825,18 @@ class KlTracingOperatorTest {
             String camera, Frame later, List<PointAnchor> points, Frame... anchors) {
         return new TrackRequest(
                 camera, later.getSequence() - 1, later, 0, 0, points, List.of(anchors), List.of());
+    }
+
+    private static TrackRequest receivedAt(long millis, TrackRequest r) {
+        return new TrackRequest(
+                r.cameraId(),
+                r.fromSequence(),
+                r.later(),
+                r.missingFrames(),
+                millis,
+                r.points(),
+                r.anchorFrames(),
+                r.removedPointIds());
     }
 
     private static byte[] bytes(ByteBuffer buffer) {
