@@ -1,5 +1,7 @@
 package io.flowtrace.inference;
 
+import java.io.Serializable;
+
 /**
  * Parameters of one probe step, shared by every pair in a request.
  *
@@ -17,7 +19,10 @@ public record ProbeParams(
         double maskRatio,
         Readout readout,
         int mapSize,
-        SequencePlan plan) {
+        SequencePlan plan)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The paper's recipe: sigma 2 px, amplitude 255, mask ratio 0.9, KL, 32x32 maps. */
     public static final ProbeParams PAPER =

@@ -1,5 +1,7 @@
 package io.flowtrace.inference;
 
+import java.io.Serializable;
+
 /**
  * How a model computes the sequences of a probe step (the {@link ModelTensors#SEQUENCE_PLAN} bits,
  * docs/model-contract.md, "Cost"). The plan changes what is computed and so the cost; on LRAS it
@@ -12,8 +14,10 @@ package io.flowtrace.inference;
  *     prefix serves every seed
  * @param independentQueries bit 4: queries attend to the context and themselves only
  */
-public record SequencePlan(
-        boolean sharedPrefix, boolean oneFrame1Order, boolean independentQueries) {
+public record SequencePlan(boolean sharedPrefix, boolean oneFrame1Order, boolean independentQueries)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Every sequence in full, plain causal attention: the public recipe. */
     public static final SequencePlan PLAIN = new SequencePlan(false, false, false);

@@ -5,7 +5,7 @@ import io.flowtrace.app.demo.DemoOutputs;
 import io.flowtrace.app.demo.DemoReport;
 import io.flowtrace.app.demo.RawThroughput;
 import io.flowtrace.app.demo.StreamingDemo;
-import io.flowtrace.app.internal.Preset;
+import io.flowtrace.app.internal.CliEnums;
 import io.flowtrace.app.job.JobConfig;
 import io.flowtrace.app.job.internal.Corners;
 import io.flowtrace.app.picture.TaskPictures;
@@ -19,6 +19,7 @@ import io.flowtrace.task.Query;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.task.TracksCsv;
 import io.flowtrace.tracer.Point;
+import io.flowtrace.tracer.Preset;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,7 +124,7 @@ public final class DemoCommand implements Callable<Integer> {
             names = "--preset",
             paramLabel = "NAME",
             defaultValue = "fast",
-            converter = Preset.Converter.class,
+            converter = CliEnums.PresetConverter.class,
             description = "recipe: default, paper, fast or efficient; default: ${DEFAULT-VALUE}")
     private Preset preset;
 
@@ -185,14 +186,11 @@ public final class DemoCommand implements Callable<Integer> {
         stdout.flush();
         JobConfig defaults = JobConfig.defaults();
         JobConfig config =
-                new JobConfig(
-                        defaults.pairing(),
-                        defaults.queries(),
+                defaults.withTracing(
                         defaults.tracing()
-                                .withRecipe(recipe::config)
+                                .withRecipe(recipe.config())
                                 .withLiveMaxLag(
-                                        Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))),
-                        defaults.tracks());
+                                        Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))));
         DemoOutputs outputs =
                 new StreamingDemo(
                                 new StreamingDemo.Options(

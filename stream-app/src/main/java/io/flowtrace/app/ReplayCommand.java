@@ -1,10 +1,10 @@
 package io.flowtrace.app;
 
-import io.flowtrace.app.ingest.FrameProducers;
 import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.internal.TrackProgress;
 import io.flowtrace.app.replay.ReplayOptions;
 import io.flowtrace.app.replay.ReplayRun;
+import io.flowtrace.schema.Topics;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
@@ -97,7 +97,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         "read_committed",
                         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-                        FrameProducers.MAX_RECORD_BYTES);
+                        Topics.MAX_RECORD_BYTES);
         Map<String, Object> producerConfig =
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -107,7 +107,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         ProducerConfig.ACKS_CONFIG,
                         "all",
                         ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        FrameProducers.MAX_RECORD_BYTES);
+                        Topics.MAX_RECORD_BYTES);
         try (var consumer =
                         new KafkaConsumer<>(
                                 consumerConfig,

@@ -2,12 +2,12 @@ package io.flowtrace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowtrace.app.job.Topics;
 import io.flowtrace.app.kafka.AvroSerde;
 import io.flowtrace.app.kafka.EmbeddedKafka;
 import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.PairStatus;
 import io.flowtrace.schema.QueryAction;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.synth.SyntheticClip;
 import io.flowtrace.task.Query;
@@ -105,7 +105,7 @@ class JobCommandTest {
                         "32");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--corners >= 0 (not both)");
+        assertThat(run.err()).contains("--grid and --corners seed points; give one, not both");
     }
 
     @Test
@@ -115,7 +115,26 @@ class JobCommandTest {
                         "job", "--bootstrap-servers", "localhost:1", "--cameras-in-flight", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--cameras-in-flight and --tracking-threads >= 1");
+        assertThat(run.err()).contains("--cameras-in-flight must be at least 1, was 0");
+    }
+
+    @Test
+    void listsTheJobsOptionsOnHelp() {
+        CommandRun run = CommandRun.of("job", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("--bootstrap-servers HOSTS")
+                .contains("--pair-timeout SECONDS")
+                .contains("--lateness MS");
+    }
+
+    @Test
+    void rejectsAnUnknownOption() {
+        CommandRun run = CommandRun.of("job", "--bootstrap-server", "localhost:1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown option --bootstrap-server");
     }
 
     private static void sendQueries(EmbeddedKafka kafka, SyntheticClip clip) {

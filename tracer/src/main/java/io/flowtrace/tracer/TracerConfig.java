@@ -4,6 +4,7 @@ import io.flowtrace.inference.ModelTensors;
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.inference.Readout;
 import io.flowtrace.inference.SequencePlan;
+import java.io.Serializable;
 
 /**
  * Every knob of the KL-tracing recipe, immutable and validated once.
@@ -45,7 +46,10 @@ public record TracerConfig(
         double cycleTolerance,
         boolean windowedQueries,
         int fullFrameMapSize,
-        double motionPriorRadius) {
+        double motionPriorRadius)
+        implements Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public TracerConfig {
         if (probe == null) {
@@ -131,6 +135,11 @@ public record TracerConfig(
                 .zoomSearchCells(2)
                 .occlusionThreshold(0.2)
                 .build();
+    }
+
+    /** The default recipe with 2 masks per scale and 3 zooms: about a third of its passes. */
+    public static TracerConfig fast() {
+        return defaults().withMasks(2).withZoomIterations(3);
     }
 
     /**

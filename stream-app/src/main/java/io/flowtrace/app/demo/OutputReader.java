@@ -1,8 +1,8 @@
 package io.flowtrace.app.demo;
 
-import io.flowtrace.app.job.Topics;
 import io.flowtrace.app.kafka.AvroSerde;
 import io.flowtrace.schema.FlowResult;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackUpdate;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,14 +7,13 @@ import io.flowtrace.app.ingest.IngestRun;
 import io.flowtrace.app.ingest.IngestSource;
 import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.job.JobConfig;
-import io.flowtrace.app.job.Topics;
-import io.flowtrace.app.job.TrackingJob;
 import io.flowtrace.app.job.kafka.KafkaEndpoints;
 import io.flowtrace.app.kafka.AvroSerde;
 import io.flowtrace.app.kafka.EmbeddedKafka;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.schema.QueryAction;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.task.Query;
 import java.time.Clock;
@@ -94,16 +93,7 @@ public final class StreamingDemo {
         env.setParallelism(PARALLELISM);
         env.enableCheckpointing(1000);
         KafkaEndpoints io = new KafkaEndpoints(kafka.bootstrapServers(), "flowtrace-demo", false);
-        new TrackingJob(
-                        io.frames(),
-                        io.queries(),
-                        io.flowResults(),
-                        io.trackUpdates(),
-                        io.deadLetters(),
-                        options.config(),
-                        Duration.ofMillis(500),
-                        Duration.ofSeconds(1))
-                .attach(env);
+        io.trackingJob(options.config()).attach(env);
         return env.executeAsync("flowtrace-demo");
     }
 

@@ -2,6 +2,7 @@ package io.flowtrace.app.ingest;
 
 import io.flowtrace.app.kafka.AvroSerde;
 import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.Topics;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -10,9 +11,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The producer ingest uses: idempotent, all replicas acknowledge, room for large raw frames. */
 public final class FrameProducers {
-
-    /** Largest frame record accepted, bytes; an RGB24 1080p frame is about 6.2 MB. */
-    public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
     private FrameProducers() {}
 
@@ -29,7 +27,7 @@ public final class FrameProducers {
                         ProducerConfig.LINGER_MS_CONFIG,
                         5,
                         ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
-                        MAX_RECORD_BYTES,
+                        Topics.MAX_RECORD_BYTES,
                         ProducerConfig.CLIENT_ID_CONFIG,
                         "flowtrace-ingest");
         return new KafkaProducer<>(

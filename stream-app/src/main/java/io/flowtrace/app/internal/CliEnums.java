@@ -1,5 +1,6 @@
 package io.flowtrace.app.internal;
 
+import io.flowtrace.tracer.Preset;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +39,13 @@ public final class CliEnums {
         }
         throw new TypeConversionException(
                 "expected one of " + String.join(", ", names(type)) + ", was '" + text + "'");
+    }
+
+    /** Parses {@code default}, {@code paper}, {@code fast} and {@code efficient}. */
+    public static final class PresetConverter extends Converter<Preset> {
+        public PresetConverter() {
+            super(Preset.class);
+        }
     }
 
     /** A picocli converter for the spellings of one enum. */

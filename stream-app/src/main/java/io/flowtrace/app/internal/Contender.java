@@ -1,5 +1,6 @@
 package io.flowtrace.app.internal;
 
+import io.flowtrace.tracer.Preset;
 import io.flowtrace.tracer.TracerConfig;
 import java.util.ArrayList;
 import java.util.List;

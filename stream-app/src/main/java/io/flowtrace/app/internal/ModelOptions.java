@@ -1,12 +1,9 @@
 package io.flowtrace.app.internal;
 
 import io.flowtrace.app.job.ModelProvider;
-import io.flowtrace.inference.BatchingProbeModel;
+import io.flowtrace.app.job.ModelSpec;
 import io.flowtrace.inference.ProbeModel;
-import io.flowtrace.inference.grpc.GrpcClientConfig;
-import io.flowtrace.inference.grpc.GrpcTarget;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
@@ -16,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 public final class ModelOptions {
 
-    static final String REFERENCE = "reference";
+    static final String REFERENCE = ModelSpec.REFERENCE;
 
     @Option(
             names = "--model",
@@ -81,86 +78,19 @@ public final class ModelOptions {
     }
 
     /**
-     * The same as a {@link ModelProvider}, which the tracking job ships to its task managers: it
-     * holds option values only, and TLS files are read where the model is created.
+     * The same as a {@link ModelSpec}, which the tracking job ships to its task managers.
      *
      * @throws IllegalArgumentException naming the bad option value
      */
     public ModelProvider provider() {
-        ModelSpec spec =
-                new ModelSpec(
-                        model,
-                        deadlineSeconds,
-                        inFlight,
-                        attempts,
-                        batchWaitMillis,
-                        tlsCa == null ? null : tlsCa.toString(),
-                        tlsCert == null ? null : tlsCert.toString(),
-                        tlsKey == null ? null : tlsKey.toString());
-        spec.check();
-        return spec;
-    }
-
-    /** Option values that make a model; serializable, so the job can ship it. */
-    private record ModelSpec(
-            String model,
-            double deadlineSeconds,
-            int inFlight,
-            int attempts,
-            double batchWaitMillis,
-            String tlsCa,
-            String tlsCert,
-            String tlsKey)
-            implements ModelProvider {
-
-        private static final long serialVersionUID = 1L;
-
-        void check() {
-            if (REFERENCE.equals(model)) {
-                if (tlsCa != null || tlsCert != null || tlsKey != null) {
-                    throw new IllegalArgumentException("--tls-* options need --model grpcs://...");
-                }
-                return;
-            }
-            if (!(deadlineSeconds > 0) || Double.isInfinite(deadlineSeconds)) {
-                throw new IllegalArgumentException(
-                        "--model-deadline must be a positive number of seconds, was "
-                                + deadlineSeconds);
-            }
-            if (!(batchWaitMillis >= 0) || Double.isInfinite(batchWaitMillis)) {
-                throw new IllegalArgumentException(
-                        "--model-batch-wait must be 0 or a positive number of ms, was "
-                                + batchWaitMillis);
-            }
-            config(); // the target, the in-flight bound, the attempts and the TLS files
-        }
-
-        private GrpcClientConfig config() {
-            return GrpcClientConfig.builder(GrpcTarget.parse(model))
-                    .deadline(Duration.ofNanos((long) (deadlineSeconds * 1e9)))
-                    .maxInFlight(inFlight)
-                    .retries(attempts, Duration.ofMillis(100), Duration.ofSeconds(5))
-                    .tls(path(tlsCa), path(tlsCert), path(tlsKey))
-                    .build();
-        }
-
-        private static Path path(String file) {
-            return file == null ? null : Path.of(file);
-        }
-
-        @Override
-        public ProbeModel create() {
-            if (REFERENCE.equals(model)) {
-                return ModelFactory.create();
-            }
-            GrpcClientConfig config = config();
-            if (batchWaitMillis == 0) {
-                return ModelFactory.create(config);
-            }
-            return new BatchingProbeModel(
-                    ModelFactory.create(config),
-                    config.maxBatchSize(),
-                    Duration.ofNanos((long) (batchWaitMillis * 1e6)));
-        }
+        return new ModelSpec(
+                model,
+                deadlineSeconds,
+                inFlight,
+                attempts,
+                batchWaitMillis,
+                tlsCa == null ? null : tlsCa.toString(),
+                tlsCert == null ? null : tlsCert.toString(),
+                tlsKey == null ? null : tlsKey.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.flowtrace.app.internal;
 
 import io.flowtrace.inference.ProbeParams;
 import io.flowtrace.inference.SequencePlan;
+import io.flowtrace.tracer.Preset;
 import io.flowtrace.tracer.ReadoutPosition;
 import io.flowtrace.tracer.TracerConfig;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ public final class RecipeOptions {
             names = "--preset",
             paramLabel = "NAME",
             defaultValue = "default",
-            converter = Preset.Converter.class,
+            converter = CliEnums.PresetConverter.class,
             description =
                     "default (tuned for the reference model), paper, fast (default with"
                             + " fewer masks) or efficient (default's estimates, shared prefixes"

@@ -188,7 +188,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
         model = config.model().create();
         tracker =
                 new RequestTracker(
-                        new KlTracer(model, config.recipe().get()),
+                        new KlTracer(model, config.recipe()),
                         model.modelId(),
                         config.framesTopic());
         executor =

@@ -1,6 +1,5 @@
 package io.flowtrace.app.job;
 
-import io.flowtrace.app.internal.ModelFactory;
 import io.flowtrace.inference.ProbeModel;
 import java.io.Serializable;
 
@@ -17,6 +16,6 @@ public interface ModelProvider extends Serializable {
 
     /** The in-process CPU reference model. */
     static ModelProvider reference() {
-        return ModelFactory::create;
+        return ModelSpec.reference();
     }
 }

@@ -10,6 +10,7 @@ import io.flowtrace.app.job.internal.JobDeadLetters;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.QueryAction;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.tracer.Point;
 import java.time.Instant;

@@ -4,16 +4,16 @@ import io.flowtrace.tracer.TracerConfig;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
-import org.apache.flink.util.function.SerializableSupplier;
 
 /**
  * Settings of {@link KlTracingOperator}.
  *
  * @param model creates the probe model in {@code open()}
- * @param recipe the KL-tracing recipe; a supplier because {@link TracerConfig} is not serializable
+ * @param recipe the KL-tracing recipe
  * @param threads tracking threads per parallel instance
- * @param capacity requests in flight per parallel instance, at most one per camera; requests
- *     waiting beyond {@link KlTracingOperator#QUEUED_PER_SLOT} times this backpressure the input
+ * @param capacity requests in flight per parallel instance, at most one per camera; in complete
+ *     mode requests waiting beyond {@link KlTracingOperator#QUEUED_PER_SLOT} times this
+ *     backpressure the input
  * @param timeout how long a request may take; a request that takes longer completes as timed out
  * @param framesTopic the topic frames come from, named in dead letters
  * @param liveMaxLag zero for complete mode; else live mode, where a camera's newer pair supersedes
@@ -24,7 +24,7 @@ import org.apache.flink.util.function.SerializableSupplier;
  */
 public record TracingConfig(
         ModelProvider model,
-        SerializableSupplier<TracerConfig> recipe,
+        TracerConfig recipe,
         int threads,
         int capacity,
         Duration timeout,
@@ -70,7 +70,7 @@ public record TracingConfig(
     public static TracingConfig defaults() {
         return new TracingConfig(
                 ModelProvider.reference(),
-                TracerConfig::defaults,
+                TracerConfig.defaults(),
                 2,
                 4,
                 Duration.ofSeconds(60),
@@ -84,7 +84,7 @@ public record TracingConfig(
                 m, recipe, threads, capacity, timeout, framesTopic, liveMaxLag, reanchorAfter);
     }
 
-    public TracingConfig withRecipe(SerializableSupplier<TracerConfig> r) {
+    public TracingConfig withRecipe(TracerConfig r) {
         return new TracingConfig(
                 model, r, threads, capacity, timeout, framesTopic, liveMaxLag, reanchorAfter);
     }

@@ -5,6 +5,7 @@ import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.Frame;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.schema.TrackUpdate;
 import java.time.Duration;
@@ -39,40 +40,26 @@ public final class TrackingJob {
     private final Sink<TrackUpdate> trackUpdates;
     private final Sink<DeadLetter> deadLetters;
     private final JobConfig config;
-    private final Duration lateness;
-    private final Duration quiet;
 
-    /**
-     * @param lateness how far out of capture-time order frames may arrive and still be paired in
-     *     order
-     * @param quiet after this long without frames from a partition, its watermark moves up to its
-     *     newest frame (so a paused camera's last frames are tracked); after this long without
-     *     queries, the query input no longer holds frames back; a partition without any records
-     *     stops holding the watermark back after three times this long
-     */
     public TrackingJob(
             Source<FrameInput, ?, ?> frames,
             Source<QueryInput, ?, ?> queries,
             Sink<FlowResult> flowResults,
             Sink<TrackUpdate> trackUpdates,
             Sink<DeadLetter> deadLetters,
-            JobConfig config,
-            Duration lateness,
-            Duration quiet) {
+            JobConfig config) {
         this.frames = Objects.requireNonNull(frames, "frames");
         this.queries = Objects.requireNonNull(queries, "queries");
         this.flowResults = Objects.requireNonNull(flowResults, "flowResults");
         this.trackUpdates = Objects.requireNonNull(trackUpdates, "trackUpdates");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
         this.config = Objects.requireNonNull(config, "config");
-        this.lateness = Objects.requireNonNull(lateness, "lateness");
-        this.quiet = Objects.requireNonNull(quiet, "quiet");
     }
 
     /** Adds the job's operators to {@code env}. */
     public void attach(StreamExecutionEnvironment env) {
-        Duration bound = lateness;
-        Duration pause = quiet;
+        Duration bound = config.watermarks().lateness();
+        Duration pause = config.watermarks().quiet();
         // watermarks on the sources, so Kafka tracks them per partition
         WatermarkStrategy<FrameInput> frameTime =
                 WatermarkStrategy.<FrameInput>forGenerator(

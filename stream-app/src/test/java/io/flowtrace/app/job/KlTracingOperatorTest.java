@@ -47,7 +47,7 @@ class KlTracingOperatorTest {
     /** A quick recipe: two masks, one zoom. */
     private static final TracingConfig FAST =
             TracingConfig.defaults()
-                    .withRecipe(() -> TracerConfig.defaults().withMasks(2).withZoomIterations(1))
+                    .withRecipe(TracerConfig.defaults().withMasks(2).withZoomIterations(1))
                     .withTimeout(TIMEOUT);
 
     private final RecordingMetricGroup metrics = new RecordingMetricGroup();
@@ -522,9 +522,7 @@ class KlTracingOperatorTest {
         SyntheticClip clip = clip(4);
         Frame f0 = png(CAMERA, 0, clip.frames().get(0));
         List<PointAnchor> queries = queries(clip, 0);
-        start(
-                FAST.withRecipe(
-                        () -> TracerConfig.efficient().withMasks(2).withMotionPriorRadius(8)));
+        start(FAST.withRecipe(TracerConfig.efficient().withMasks(2).withMotionPriorRadius(8)));
 
         for (int t = 1; t <= 3; t++) {
             harness.processElement(request(png(CAMERA, t, clip.frames().get(t)), queries, f0), 0);

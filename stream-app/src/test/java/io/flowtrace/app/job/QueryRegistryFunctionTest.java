@@ -14,6 +14,7 @@ import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.RecordCodec;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackQuery;
 import java.time.Duration;
 import java.time.Instant;

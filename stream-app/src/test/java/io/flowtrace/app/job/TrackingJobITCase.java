@@ -7,11 +7,11 @@ import io.flowtrace.app.ingest.FrameProducers;
 import io.flowtrace.app.ingest.IngestOptions;
 import io.flowtrace.app.ingest.IngestRun;
 import io.flowtrace.app.ingest.IngestSource;
-import io.flowtrace.app.internal.ModelFactory;
 import io.flowtrace.app.job.kafka.KafkaEndpoints;
 import io.flowtrace.app.kafka.AvroSerde;
 import io.flowtrace.app.kafka.EmbeddedKafka;
 import io.flowtrace.inference.grpc.GrpcClientConfig;
+import io.flowtrace.inference.grpc.GrpcProbeModel;
 import io.flowtrace.inference.grpc.GrpcTarget;
 import io.flowtrace.model.ReferenceModel;
 import io.flowtrace.model.server.ModelServer;
@@ -22,6 +22,7 @@ import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.schema.PairStatus;
 import io.flowtrace.schema.QueryAction;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.schema.TrackUpdate;
 import io.flowtrace.synth.SceneSpec;
@@ -329,19 +330,14 @@ class TrackingJobITCase {
     private static ModelProvider grpcModel() {
         int port = server.port();
         return () ->
-                ModelFactory.create(
+                GrpcProbeModel.connect(
                         GrpcClientConfig.builder(GrpcTarget.parse("grpc://127.0.0.1:" + port))
                                 .build());
     }
 
     private void runJob(ModelProvider model, boolean restarts) throws Exception {
         JobConfig config = JobConfig.defaults();
-        config =
-                new JobConfig(
-                        config.pairing(),
-                        config.queries(),
-                        config.tracing().withModel(model).withRecipe(TrackingJobITCase::recipe),
-                        config.tracks());
+        config = config.withTracing(config.tracing().withModel(model).withRecipe(recipe()));
         KafkaEndpoints kafkaIo = new KafkaEndpoints(kafka.bootstrapServers(), "it-tracking", true);
         Configuration conf = new Configuration();
         if (restarts) {
@@ -356,16 +352,7 @@ class TrackingJobITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
         env.enableCheckpointing(restarts ? 300 : 500);
-        new TrackingJob(
-                        kafkaIo.frames(),
-                        kafkaIo.queries(),
-                        kafkaIo.flowResults(),
-                        kafkaIo.trackUpdates(),
-                        kafkaIo.deadLetters(),
-                        config,
-                        Duration.ofMillis(500),
-                        Duration.ofSeconds(1))
-                .attach(env);
+        kafkaIo.trackingJob(config).attach(env);
         env.execute("tracking-it");
     }
 

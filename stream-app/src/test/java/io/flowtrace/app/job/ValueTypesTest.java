@@ -102,8 +102,8 @@ class ValueTypesTest {
         for (Object function : functions) {
             assertThat(InstantiationUtil.clone((java.io.Serializable) function)).isNotNull();
         }
-        assertThat(InstantiationUtil.clone(config).tracing().recipe().get())
-                .isEqualTo(config.tracing().recipe().get());
+        assertThat(InstantiationUtil.clone(config).tracing().recipe())
+                .isEqualTo(config.tracing().recipe());
     }
 
     @SuppressWarnings("unchecked")

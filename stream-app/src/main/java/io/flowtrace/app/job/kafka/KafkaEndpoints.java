@@ -1,11 +1,12 @@
 package io.flowtrace.app.job.kafka;
 
-import io.flowtrace.app.ingest.FrameProducers;
 import io.flowtrace.app.job.FrameInput;
+import io.flowtrace.app.job.JobConfig;
 import io.flowtrace.app.job.QueryInput;
-import io.flowtrace.app.job.Topics;
+import io.flowtrace.app.job.TrackingJob;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.FlowResult;
+import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackUpdate;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
@@ -59,12 +60,20 @@ public record KafkaEndpoints(String bootstrapServers, String groupId, boolean bo
                         .setDeserializer(deserializer)
                         .setProperty(
                                 "max.partition.fetch.bytes",
-                                String.valueOf(FrameProducers.MAX_RECORD_BYTES))
+                                String.valueOf(Topics.MAX_RECORD_BYTES))
                         .setProperty("isolation.level", "read_committed");
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    /**
+     * The tracking job on these topics: the one wiring the command line, the demo and tests share.
+     */
+    public TrackingJob trackingJob(JobConfig config) {
+        return new TrackingJob(
+                frames(), queries(), flowResults(), trackUpdates(), deadLetters(), config);
     }
 
     public KafkaSink<FlowResult> flowResults() {
@@ -95,7 +104,7 @@ public record KafkaEndpoints(String bootstrapServers, String groupId, boolean bo
                 .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
                 .setTransactionalIdPrefix(groupId + "-" + transactionalPrefix)
                 .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
-                .setProperty("max.request.size", String.valueOf(FrameProducers.MAX_RECORD_BYTES))
+                .setProperty("max.request.size", String.valueOf(Topics.MAX_RECORD_BYTES))
                 .build();
     }
 }
