@@ -1,17 +1,17 @@
 package io.flowtrace.app;
 
-import io.flowtrace.app.ingest.FrameEncoder;
-import io.flowtrace.app.ingest.FrameProducers;
-import io.flowtrace.app.ingest.IngestOptions;
-import io.flowtrace.app.ingest.IngestRun;
-import io.flowtrace.app.ingest.IngestSource;
-import io.flowtrace.app.ingest.IngestSummary;
 import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.internal.TrackProgress;
-import io.flowtrace.app.video.VideoSourceException;
+import io.flowtrace.ingest.FrameEncoder;
+import io.flowtrace.ingest.FrameProducers;
+import io.flowtrace.ingest.IngestOptions;
+import io.flowtrace.ingest.IngestRun;
+import io.flowtrace.ingest.IngestSource;
+import io.flowtrace.ingest.IngestSummary;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.task.TaskFormatException;
+import io.flowtrace.video.VideoSourceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

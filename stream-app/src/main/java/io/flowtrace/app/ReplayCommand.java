@@ -2,8 +2,8 @@ package io.flowtrace.app;
 
 import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.internal.TrackProgress;
-import io.flowtrace.app.replay.ReplayOptions;
-import io.flowtrace.app.replay.ReplayRun;
+import io.flowtrace.replay.ReplayOptions;
+import io.flowtrace.replay.ReplayRun;
 import io.flowtrace.schema.Topics;
 import java.io.PrintWriter;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.flowtrace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowtrace.app.video.TestVideos;
 import io.flowtrace.task.TracksCsv;
+import io.flowtrace.video.TestVideos;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

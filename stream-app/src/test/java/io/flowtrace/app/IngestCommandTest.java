@@ -3,13 +3,13 @@ package io.flowtrace.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.flowtrace.app.kafka.AvroSerde;
-import io.flowtrace.app.kafka.EmbeddedKafka;
-import io.flowtrace.app.video.TestVideos;
+import io.flowtrace.broker.EmbeddedKafka;
 import io.flowtrace.inference.RgbImage;
+import io.flowtrace.schema.AvroSerde;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.synth.SyntheticClip;
+import io.flowtrace.video.TestVideos;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;

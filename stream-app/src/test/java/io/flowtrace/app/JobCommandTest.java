@@ -2,8 +2,8 @@ package io.flowtrace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowtrace.app.kafka.AvroSerde;
-import io.flowtrace.app.kafka.EmbeddedKafka;
+import io.flowtrace.broker.EmbeddedKafka;
+import io.flowtrace.schema.AvroSerde;
 import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.PairStatus;
 import io.flowtrace.schema.QueryAction;

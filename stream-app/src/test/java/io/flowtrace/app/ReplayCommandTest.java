@@ -2,7 +2,7 @@ package io.flowtrace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowtrace.app.kafka.EmbeddedKafka;
+import io.flowtrace.broker.EmbeddedKafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

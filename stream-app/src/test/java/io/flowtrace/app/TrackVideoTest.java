@@ -2,9 +2,9 @@ package io.flowtrace.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowtrace.app.video.TestVideos;
 import io.flowtrace.synth.SyntheticClip;
 import io.flowtrace.task.TracksCsv;
+import io.flowtrace.video.TestVideos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

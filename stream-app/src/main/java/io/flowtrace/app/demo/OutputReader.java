@@ -1,6 +1,6 @@
 package io.flowtrace.app.demo;
 
-import io.flowtrace.app.kafka.AvroSerde;
+import io.flowtrace.schema.AvroSerde;
 import io.flowtrace.schema.FlowResult;
 import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackUpdate;

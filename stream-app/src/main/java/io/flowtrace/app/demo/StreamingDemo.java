@@ -1,15 +1,15 @@
 package io.flowtrace.app.demo;
 
-import io.flowtrace.app.ingest.FrameEncoder;
-import io.flowtrace.app.ingest.FrameProducers;
-import io.flowtrace.app.ingest.IngestOptions;
-import io.flowtrace.app.ingest.IngestRun;
-import io.flowtrace.app.ingest.IngestSource;
 import io.flowtrace.app.internal.Pacing;
 import io.flowtrace.app.job.JobConfig;
 import io.flowtrace.app.job.kafka.KafkaEndpoints;
-import io.flowtrace.app.kafka.AvroSerde;
-import io.flowtrace.app.kafka.EmbeddedKafka;
+import io.flowtrace.broker.EmbeddedKafka;
+import io.flowtrace.ingest.FrameEncoder;
+import io.flowtrace.ingest.FrameProducers;
+import io.flowtrace.ingest.IngestOptions;
+import io.flowtrace.ingest.IngestRun;
+import io.flowtrace.ingest.IngestSource;
+import io.flowtrace.schema.AvroSerde;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.schema.QueryAction;

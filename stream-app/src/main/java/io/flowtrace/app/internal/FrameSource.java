@@ -1,8 +1,8 @@
 package io.flowtrace.app.internal;
 
-import io.flowtrace.app.video.VideoFrames;
 import io.flowtrace.task.FrameSequence;
 import io.flowtrace.task.ImageDirectoryFrames;
+import io.flowtrace.video.VideoFrames;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -1,11 +1,11 @@
 package io.flowtrace.app.picture;
 
 import io.flowtrace.app.internal.TaskDirectory;
-import io.flowtrace.app.video.Mp4Writer;
 import io.flowtrace.task.FrameSequence;
 import io.flowtrace.task.QueriesCsv;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.task.TracksCsv;
+import io.flowtrace.video.Mp4Writer;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,20 +2,20 @@ package io.flowtrace.app.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flowtrace.app.ingest.FrameEncoder;
-import io.flowtrace.app.ingest.FrameProducers;
-import io.flowtrace.app.ingest.IngestOptions;
-import io.flowtrace.app.ingest.IngestRun;
-import io.flowtrace.app.ingest.IngestSource;
 import io.flowtrace.app.job.kafka.KafkaEndpoints;
-import io.flowtrace.app.kafka.AvroSerde;
-import io.flowtrace.app.kafka.EmbeddedKafka;
+import io.flowtrace.broker.EmbeddedKafka;
 import io.flowtrace.inference.grpc.GrpcClientConfig;
 import io.flowtrace.inference.grpc.GrpcProbeModel;
 import io.flowtrace.inference.grpc.GrpcTarget;
+import io.flowtrace.ingest.FrameEncoder;
+import io.flowtrace.ingest.FrameProducers;
+import io.flowtrace.ingest.IngestOptions;
+import io.flowtrace.ingest.IngestRun;
+import io.flowtrace.ingest.IngestSource;
 import io.flowtrace.model.ReferenceModel;
 import io.flowtrace.model.server.ModelServer;
 import io.flowtrace.model.server.ModelServerConfig;
+import io.flowtrace.schema.AvroSerde;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.FlowResult;

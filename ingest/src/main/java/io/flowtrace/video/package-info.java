@@ -1,0 +1,2 @@
+/** Frames read from video files with FFmpeg (JavaCV). */
+package io.flowtrace.video;

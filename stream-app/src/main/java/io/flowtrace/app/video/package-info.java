@@ -1,2 +1,0 @@
-/** Frames read from video files with FFmpeg (JavaCV). */
-package io.flowtrace.app.video;
