@@ -1,2 +1,0 @@
-/** {@code flowtrace demo}: the streaming pipeline end to end on one machine. */
-package io.flowtrace.app.demo;

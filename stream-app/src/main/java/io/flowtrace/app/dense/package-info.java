@@ -1,5 +1,0 @@
-/**
- * The dense view of a frame pair: each method's flow in the Middlebury colour coding beside the
- * ground truth, with its end-point error.
- */
-package io.flowtrace.app.dense;

@@ -1,2 +1,0 @@
-/** The tracking job's Kafka sources and sinks: Avro single-object records, dead letters. */
-package io.flowtrace.app.job.kafka;
