@@ -8,8 +8,8 @@ import io.flowtrace.cli.internal.CompareTable;
 import io.flowtrace.cli.internal.Contender;
 import io.flowtrace.cli.internal.ModelOptions;
 import io.flowtrace.cli.internal.TrackProgress;
-import io.flowtrace.task.AtomicFiles;
-import io.flowtrace.task.TaskFormatException;
+import io.flowtrace.frames.AtomicFiles;
+import io.flowtrace.frames.FileFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -142,7 +142,7 @@ public final class CompareCommand implements Callable<Integer> {
                     .getOut()
                     .printf("%nwrote %s, compare.md and %d charts%n", csv, charts.size());
             return ExitCode.OK;
-        } catch (TaskFormatException e) {
+        } catch (FileFormatException e) {
             err.println("flowtrace compare: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException | io.flowtrace.inference.grpc.InferenceException e) {

@@ -5,7 +5,7 @@ import io.flowtrace.cli.internal.ScoreReport;
 import io.flowtrace.cli.internal.TaskDirectory;
 import io.flowtrace.eval.Scores;
 import io.flowtrace.eval.TapVidMetrics;
-import io.flowtrace.task.TaskFormatException;
+import io.flowtrace.frames.FileFormatException;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.task.TracksCsv;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
                                             .writeValueAsString(ScoreReport.asMap(scores))
                                     : ScoreReport.table(scores));
             return ExitCode.OK;
-        } catch (TaskFormatException e) {
+        } catch (FileFormatException e) {
             spec.commandLine().getErr().println("flowtrace eval: " + e.getMessage());
             return ExitCode.USAGE;
         }

@@ -2,7 +2,8 @@ package io.flowtrace.cli;
 
 import io.flowtrace.cli.internal.Pacing;
 import io.flowtrace.cli.internal.TrackProgress;
-import io.flowtrace.ingest.FrameEncoder;
+import io.flowtrace.frames.FileFormatException;
+import io.flowtrace.frames.FrameEncoder;
 import io.flowtrace.ingest.FrameProducers;
 import io.flowtrace.ingest.IngestOptions;
 import io.flowtrace.ingest.IngestRun;
@@ -10,7 +11,6 @@ import io.flowtrace.ingest.IngestSource;
 import io.flowtrace.ingest.IngestSummary;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
-import io.flowtrace.task.TaskFormatException;
 import io.flowtrace.video.VideoSourceException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -166,7 +166,7 @@ public final class IngestCommand implements Callable<Integer> {
                                     });
             spec.commandLine().getOut().println(summary.line());
             return ExitCode.OK;
-        } catch (VideoSourceException | TaskFormatException e) {
+        } catch (VideoSourceException | FileFormatException e) {
             err.println("flowtrace ingest: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (KafkaException e) {

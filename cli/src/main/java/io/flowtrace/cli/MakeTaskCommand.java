@@ -4,7 +4,7 @@ import io.flowtrace.flow.FloFile;
 import io.flowtrace.flow.FlowField;
 import io.flowtrace.flow.FlowTask;
 import io.flowtrace.flow.PixelMask;
-import io.flowtrace.task.TaskFormatException;
+import io.flowtrace.frames.FileFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -132,7 +132,7 @@ public final class MakeTaskCommand implements Callable<Integer> {
                             field.width(),
                             field.height());
             return ExitCode.OK;
-        } catch (TaskFormatException | IllegalArgumentException | IllegalStateException e) {
+        } catch (FileFormatException | IllegalArgumentException | IllegalStateException e) {
             err.println("flowtrace make-task: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {

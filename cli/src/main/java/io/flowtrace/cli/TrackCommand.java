@@ -9,9 +9,9 @@ import io.flowtrace.cli.internal.TrackOptions;
 import io.flowtrace.cli.internal.TrackProgress;
 import io.flowtrace.cli.internal.TrackRun;
 import io.flowtrace.cli.internal.TrackSummary;
+import io.flowtrace.frames.FileFormatException;
 import io.flowtrace.inference.ProbeModel;
 import io.flowtrace.inference.grpc.InferenceException;
-import io.flowtrace.task.TaskFormatException;
 import io.flowtrace.tracer.TracerConfig;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -135,7 +135,7 @@ public final class TrackCommand implements Callable<Integer> {
                             .run();
             spec.commandLine().getOut().println(summary.line());
             return ExitCode.OK;
-        } catch (TaskFormatException e) {
+        } catch (FileFormatException e) {
             err.println("flowtrace track: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException | InferenceException e) {

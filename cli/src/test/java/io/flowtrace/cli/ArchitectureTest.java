@@ -71,6 +71,7 @@ class ArchitectureTest {
                     "io.flowtrace.tracer",
                     "io.flowtrace.ingest",
                     "io.flowtrace.schema",
+                    "io.flowtrace.frames",
                     "io.flowtrace.inference",
                     "io.flowtrace.model",
                     "io.flowtrace.broker",

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.flowtrace.cli.baseline.ShiftedTexture;
 import io.flowtrace.flow.FloFile;
 import io.flowtrace.flow.FlowField;
-import io.flowtrace.task.ImageWriting;
+import io.flowtrace.frames.ImageWriting;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;

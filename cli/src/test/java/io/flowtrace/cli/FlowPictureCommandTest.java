@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowtrace.flow.FloFile;
 import io.flowtrace.flow.FlowField;
+import io.flowtrace.frames.ImageReading;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.ImageReading;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

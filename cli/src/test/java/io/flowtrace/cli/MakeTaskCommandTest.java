@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowtrace.flow.FloFile;
 import io.flowtrace.flow.FlowField;
+import io.flowtrace.frames.ImageDirectoryFrames;
+import io.flowtrace.frames.ImageWriting;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.ImageDirectoryFrames;
-import io.flowtrace.task.ImageWriting;
 import io.flowtrace.task.QueriesCsv;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TrackPoint;

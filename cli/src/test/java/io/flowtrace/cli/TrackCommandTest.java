@@ -2,9 +2,9 @@ package io.flowtrace.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flowtrace.frames.ImageWriting;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.synth.SyntheticClip;
-import io.flowtrace.task.ImageWriting;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.task.TracksCsv;

@@ -1,5 +1,6 @@
 package io.flowtrace.ingest;
 
+import io.flowtrace.frames.FrameEncoder;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.flowtrace.ingest;
 
-import io.flowtrace.task.ImageDirectoryFrames;
+import io.flowtrace.frames.ImageDirectoryFrames;
 import io.flowtrace.video.VideoStream;
 import io.flowtrace.video.VideoStream.TimedImage;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.flowtrace.video;
 
+import io.flowtrace.frames.FrameReadException;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.FrameReadException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.flowtrace.video;
 
+import io.flowtrace.frames.FrameReadException;
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.FrameReadException;
-import io.flowtrace.task.FrameSequence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,10 +3,11 @@ package io.flowtrace.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowtrace.frames.FrameEncoder;
+import io.flowtrace.frames.ImageWriting;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
-import io.flowtrace.task.ImageWriting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.flowtrace.video;
 
+import io.flowtrace.frames.RgbImages;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.RgbImages;
 import java.nio.file.Path;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;

@@ -3,10 +3,10 @@ package io.flowtrace.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowtrace.frames.FrameReadException;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.synth.SceneSpec;
 import io.flowtrace.synth.SyntheticClip;
-import io.flowtrace.task.FrameReadException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

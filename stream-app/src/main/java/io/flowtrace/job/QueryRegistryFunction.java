@@ -1,9 +1,9 @@
 package io.flowtrace.job;
 
+import io.flowtrace.frames.FrameDecoding;
+import io.flowtrace.frames.FrameDecodingException;
 import io.flowtrace.job.internal.CameraPoints;
 import io.flowtrace.job.internal.Corners;
-import io.flowtrace.job.internal.FrameDecoding;
-import io.flowtrace.job.internal.FrameDecodingException;
 import io.flowtrace.job.internal.GridSeeding;
 import io.flowtrace.job.internal.IdleTimer;
 import io.flowtrace.job.internal.JobDeadLetters;

@@ -1,11 +1,11 @@
 package io.flowtrace.job;
 
+import io.flowtrace.frames.RgbImages;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
 import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.TrackQuery;
-import io.flowtrace.task.RgbImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

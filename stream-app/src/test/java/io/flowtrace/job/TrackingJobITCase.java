@@ -3,10 +3,10 @@ package io.flowtrace.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flowtrace.broker.EmbeddedKafka;
+import io.flowtrace.frames.FrameEncoder;
 import io.flowtrace.inference.grpc.GrpcClientConfig;
 import io.flowtrace.inference.grpc.GrpcProbeModel;
 import io.flowtrace.inference.grpc.GrpcTarget;
-import io.flowtrace.ingest.FrameEncoder;
 import io.flowtrace.ingest.FrameProducers;
 import io.flowtrace.ingest.IngestOptions;
 import io.flowtrace.ingest.IngestRun;

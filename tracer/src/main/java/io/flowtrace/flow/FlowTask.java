@@ -1,8 +1,8 @@
 package io.flowtrace.flow;
 
+import io.flowtrace.frames.FrameReadException;
+import io.flowtrace.frames.ImageReading;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.FrameReadException;
-import io.flowtrace.task.ImageReading;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TaskFormatException;
 import io.flowtrace.task.TaskWriting;

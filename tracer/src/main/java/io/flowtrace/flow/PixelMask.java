@@ -1,7 +1,7 @@
 package io.flowtrace.flow;
 
-import io.flowtrace.task.FrameReadException;
-import io.flowtrace.task.ImageReading;
+import io.flowtrace.frames.FrameReadException;
+import io.flowtrace.frames.ImageReading;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.nio.file.Path;

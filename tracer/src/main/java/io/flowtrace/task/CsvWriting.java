@@ -1,5 +1,6 @@
 package io.flowtrace.task;
 
+import io.flowtrace.frames.AtomicFiles;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

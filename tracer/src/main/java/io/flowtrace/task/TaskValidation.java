@@ -1,5 +1,6 @@
 package io.flowtrace.task;
 
+import io.flowtrace.frames.FrameSequence;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

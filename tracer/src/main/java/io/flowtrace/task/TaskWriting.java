@@ -1,5 +1,6 @@
 package io.flowtrace.task;
 
+import io.flowtrace.frames.ImageWriting;
 import io.flowtrace.inference.RgbImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -3,9 +3,9 @@ package io.flowtrace.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowtrace.frames.ImageDirectoryFrames;
+import io.flowtrace.frames.ImageWriting;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.ImageDirectoryFrames;
-import io.flowtrace.task.ImageWriting;
 import io.flowtrace.task.QueriesCsv;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TaskFormatException;

@@ -3,7 +3,7 @@ package io.flowtrace.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flowtrace.task.FrameReadException;
+import io.flowtrace.frames.FrameReadException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

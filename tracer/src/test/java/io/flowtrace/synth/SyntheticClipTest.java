@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.flowtrace.frames.ImageDirectoryFrames;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.ImageDirectoryFrames;
 import io.flowtrace.task.QueriesCsv;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TaskValidation;

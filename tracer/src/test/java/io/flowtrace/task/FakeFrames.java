@@ -1,5 +1,6 @@
 package io.flowtrace.task;
 
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.inference.RgbImage;
 
 /** A frame sequence of blank frames of a given size, for tests that only need its shape. */

@@ -3,6 +3,7 @@ package io.flowtrace.task;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flowtrace.frames.FrameSequence;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.flowtrace.cli.demo;
 
 import io.flowtrace.broker.EmbeddedKafka;
 import io.flowtrace.cli.internal.Pacing;
-import io.flowtrace.ingest.FrameEncoder;
+import io.flowtrace.frames.FrameEncoder;
 import io.flowtrace.ingest.FrameProducers;
 import io.flowtrace.ingest.IngestOptions;
 import io.flowtrace.ingest.IngestRun;

@@ -1,7 +1,7 @@
 package io.flowtrace.cli.dense;
 
+import io.flowtrace.frames.RgbImages;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.RgbImages;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;

@@ -2,7 +2,7 @@ package io.flowtrace.cli.internal;
 
 import io.flowtrace.cli.tracking.PairTracker;
 import io.flowtrace.cli.tracking.Tracks;
-import io.flowtrace.task.FrameSequence;
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.task.Query;
 import io.flowtrace.tracer.MotionPrior;
 import io.flowtrace.tracer.Point;

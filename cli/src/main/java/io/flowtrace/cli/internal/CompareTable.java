@@ -1,7 +1,7 @@
 package io.flowtrace.cli.internal;
 
 import io.flowtrace.eval.Scores;
-import io.flowtrace.task.AtomicFiles;
+import io.flowtrace.frames.AtomicFiles;
 import io.flowtrace.task.TaskFormatException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;

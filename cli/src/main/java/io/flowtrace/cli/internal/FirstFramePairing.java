@@ -2,8 +2,8 @@ package io.flowtrace.cli.internal;
 
 import io.flowtrace.cli.tracking.PairTracker;
 import io.flowtrace.cli.tracking.Tracks;
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.FrameSequence;
 import io.flowtrace.task.Query;
 import io.flowtrace.tracer.Point;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.flowtrace.cli.internal;
 
-import io.flowtrace.task.FrameSequence;
-import io.flowtrace.task.ImageDirectoryFrames;
+import io.flowtrace.frames.FrameSequence;
+import io.flowtrace.frames.ImageDirectoryFrames;
 import io.flowtrace.video.VideoFrames;
 import java.nio.file.Path;
 import java.util.Objects;

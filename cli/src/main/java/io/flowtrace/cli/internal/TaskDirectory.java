@@ -1,6 +1,6 @@
 package io.flowtrace.cli.internal;
 
-import io.flowtrace.task.FrameSequence;
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.task.TaskFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;

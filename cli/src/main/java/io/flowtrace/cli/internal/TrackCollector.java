@@ -1,7 +1,7 @@
 package io.flowtrace.cli.internal;
 
 import io.flowtrace.cli.tracking.Tracks;
-import io.flowtrace.task.FrameSequence;
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.tracer.Point;

@@ -1,7 +1,7 @@
 package io.flowtrace.cli.picture;
 
+import io.flowtrace.frames.RgbImages;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.RgbImages;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 

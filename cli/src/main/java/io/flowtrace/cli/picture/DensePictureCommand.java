@@ -12,9 +12,10 @@ import io.flowtrace.cli.tracking.PairTracker;
 import io.flowtrace.flow.FloFile;
 import io.flowtrace.flow.FlowColors;
 import io.flowtrace.flow.FlowField;
+import io.flowtrace.frames.AtomicFiles;
+import io.flowtrace.frames.FileFormatException;
+import io.flowtrace.frames.ImageReading;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.AtomicFiles;
-import io.flowtrace.task.ImageReading;
 import io.flowtrace.task.TaskFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -119,7 +120,7 @@ public final class DensePictureCommand implements Callable<Integer> {
             AtomicFiles.write(out, o -> ImageIO.write(sheet, "png", o));
             spec.commandLine().getOut().println("wrote " + out);
             return ExitCode.OK;
-        } catch (TaskFormatException e) {
+        } catch (FileFormatException e) {
             err.println("flowtrace picture dense: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {

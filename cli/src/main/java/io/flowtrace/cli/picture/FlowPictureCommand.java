@@ -3,8 +3,8 @@ package io.flowtrace.cli.picture;
 import io.flowtrace.flow.FloFile;
 import io.flowtrace.flow.FlowColors;
 import io.flowtrace.flow.FlowField;
-import io.flowtrace.task.ImageWriting;
-import io.flowtrace.task.TaskFormatException;
+import io.flowtrace.frames.FileFormatException;
+import io.flowtrace.frames.ImageWriting;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -70,7 +70,7 @@ public final class FlowPictureCommand implements Callable<Integer> {
                             out,
                             radius);
             return ExitCode.OK;
-        } catch (TaskFormatException e) {
+        } catch (FileFormatException e) {
             err.println("flowtrace picture flow: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {

@@ -1,7 +1,7 @@
 package io.flowtrace.cli.picture;
 
-import io.flowtrace.task.ImageWriting;
-import io.flowtrace.task.RgbImages;
+import io.flowtrace.frames.ImageWriting;
+import io.flowtrace.frames.RgbImages;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 

@@ -3,7 +3,7 @@ package io.flowtrace.cli.picture;
 import io.flowtrace.cli.internal.Method;
 import io.flowtrace.cli.internal.ModelFactory;
 import io.flowtrace.cli.internal.RecipeOptions;
-import io.flowtrace.task.TaskFormatException;
+import io.flowtrace.frames.FileFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -104,7 +104,7 @@ final class QueryPictureCommand implements Callable<Integer> {
             stdout.println(result.traced().summary());
             stdout.println("wrote " + result.files().size() + " pictures to " + out);
             return ExitCode.OK;
-        } catch (TaskFormatException e) {
+        } catch (FileFormatException e) {
             err.println("flowtrace picture query: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {

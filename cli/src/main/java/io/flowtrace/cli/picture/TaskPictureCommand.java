@@ -1,6 +1,6 @@
 package io.flowtrace.cli.picture;
 
-import io.flowtrace.task.TaskFormatException;
+import io.flowtrace.frames.FileFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ final class TaskPictureCommand implements Callable<Integer> {
                             result.files().get(1),
                             result.videoFrames());
             return ExitCode.OK;
-        } catch (TaskFormatException e) {
+        } catch (FileFormatException e) {
             err.println("flowtrace picture task: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (UncheckedIOException e) {

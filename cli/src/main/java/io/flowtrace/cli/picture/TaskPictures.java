@@ -1,7 +1,7 @@
 package io.flowtrace.cli.picture;
 
 import io.flowtrace.cli.internal.TaskDirectory;
-import io.flowtrace.task.FrameSequence;
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.task.QueriesCsv;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.task.TracksCsv;

@@ -1,7 +1,7 @@
 package io.flowtrace.cli.internal;
 
+import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.inference.RgbImage;
-import io.flowtrace.task.FrameSequence;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package io.flowtrace.job.internal;
 
+import io.flowtrace.frames.FrameDecoding;
+import io.flowtrace.frames.FrameDecodingException;
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.job.PointAnchor;
 import io.flowtrace.job.PointResult;

@@ -1,4 +1,4 @@
-package io.flowtrace.task;
+package io.flowtrace.frames;
 
 import io.flowtrace.inference.RgbImage;
 import java.awt.image.BufferedImage;
@@ -37,7 +37,7 @@ public final class ImageDirectoryFrames implements FrameSequence {
      * Lists the {@code *.png}, {@code *.jpg} and {@code *.jpeg} files (any case, hidden files
      * skipped) of {@code dir} and checks that all are readable images of one size.
      *
-     * @throws TaskFormatException when the directory is missing or has no frames, or a frame's size
+     * @throws FrameReadException when the directory is missing or has no frames, or a frame's size
      *     differs from the first frame's
      * @throws FrameReadException when a frame's header cannot be read
      */
@@ -47,7 +47,7 @@ public final class ImageDirectoryFrames implements FrameSequence {
         for (Path file : files.subList(1, files.size())) {
             ImageSize size = ImageSize.read(file);
             if (!size.equals(first)) {
-                throw new TaskFormatException(
+                throw new FrameReadException(
                         file,
                         "frame size "
                                 + size
@@ -62,7 +62,7 @@ public final class ImageDirectoryFrames implements FrameSequence {
 
     private static List<Path> listFrames(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new TaskFormatException(dir, "frame directory not found");
+            throw new FrameReadException(dir, "frame directory not found");
         }
         List<Path> files;
         try (Stream<Path> entries = Files.list(dir)) {
@@ -71,10 +71,10 @@ public final class ImageDirectoryFrames implements FrameSequence {
                             .sorted((a, b) -> name(a).compareTo(name(b)))
                             .toList();
         } catch (IOException e) {
-            throw new TaskFormatException(dir, 0, "cannot list frames: " + e.getMessage(), e);
+            throw new FrameReadException(dir, "cannot list frames: " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new TaskFormatException(dir, "no PNG or JPEG frames in directory");
+            throw new FrameReadException(dir, "no PNG or JPEG frames in directory");
         }
         return files;
     }

@@ -1,9 +1,8 @@
-package io.flowtrace.job.internal;
+package io.flowtrace.frames;
 
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.Frame;
-import io.flowtrace.task.RgbImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

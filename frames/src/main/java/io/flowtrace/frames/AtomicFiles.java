@@ -1,4 +1,4 @@
-package io.flowtrace.task;
+package io.flowtrace.frames;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

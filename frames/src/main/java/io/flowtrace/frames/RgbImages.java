@@ -1,4 +1,4 @@
-package io.flowtrace.task;
+package io.flowtrace.frames;
 
 import io.flowtrace.inference.RgbImage;
 import java.awt.color.ColorSpace;

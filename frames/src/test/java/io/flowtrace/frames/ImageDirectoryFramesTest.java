@@ -1,4 +1,4 @@
-package io.flowtrace.task;
+package io.flowtrace.frames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,7 +60,7 @@ class ImageDirectoryFramesTest {
         Path missing = dir.resolve("frames");
 
         assertThatThrownBy(() -> ImageDirectoryFrames.open(missing))
-                .isInstanceOf(TaskFormatException.class)
+                .isInstanceOf(FrameReadException.class)
                 .hasMessage(missing + ": frame directory not found");
     }
 
@@ -69,7 +69,7 @@ class ImageDirectoryFramesTest {
         Files.writeString(dir.resolve("readme.txt"), "x");
 
         assertThatThrownBy(() -> ImageDirectoryFrames.open(dir))
-                .isInstanceOf(TaskFormatException.class)
+                .isInstanceOf(FrameReadException.class)
                 .hasMessage(dir + ": no PNG or JPEG frames in directory");
     }
 
@@ -79,7 +79,7 @@ class ImageDirectoryFramesTest {
         Path odd = TestImages.png(TestImages.gradient(6, 5, 0), dir, "001.png");
 
         assertThatThrownBy(() -> ImageDirectoryFrames.open(dir))
-                .isInstanceOf(TaskFormatException.class)
+                .isInstanceOf(FrameReadException.class)
                 .hasMessage(odd + ": frame size 6x5 differs from 6x4 of the first frame 000.png");
     }
 

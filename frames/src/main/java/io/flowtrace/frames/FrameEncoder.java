@@ -1,8 +1,7 @@
-package io.flowtrace.ingest;
+package io.flowtrace.frames;
 
 import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.FrameEncoding;
-import io.flowtrace.task.RgbImages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

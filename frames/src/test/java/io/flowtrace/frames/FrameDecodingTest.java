@@ -1,4 +1,4 @@
-package io.flowtrace.job.internal;
+package io.flowtrace.frames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import io.flowtrace.inference.RgbImage;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.FrameEncoding;
-import io.flowtrace.task.RgbImages;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;

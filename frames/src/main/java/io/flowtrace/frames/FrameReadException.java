@@ -1,12 +1,12 @@
-package io.flowtrace.task;
+package io.flowtrace.frames;
 
 import java.nio.file.Path;
 
-/** A frame image could not be read or decoded; the message names the file. */
-public class FrameReadException extends TaskFormatException {
+/** A frame image, or a directory of them, could not be read or decoded; the message names it. */
+public class FrameReadException extends FileFormatException {
 
     public FrameReadException(Path file, String problem) {
-        super(file, 0, problem, null);
+        super(file, problem);
     }
 
     public FrameReadException(Path file, String problem, Throwable cause) {

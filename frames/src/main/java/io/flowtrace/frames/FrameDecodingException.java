@@ -1,4 +1,4 @@
-package io.flowtrace.job.internal;
+package io.flowtrace.frames;
 
 import io.flowtrace.schema.DeadLetterReason;
 

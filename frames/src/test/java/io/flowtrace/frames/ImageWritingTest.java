@@ -1,4 +1,4 @@
-package io.flowtrace.task;
+package io.flowtrace.frames;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
