@@ -200,7 +200,12 @@ public final class DemoCommand implements Callable<Integer> {
         if (overhead) {
             int threads = StreamingDemo.PARALLELISM * config.tracing().threads();
             RawThroughput.Result raw =
-                    RawThroughput.run(clips, recipe.config(), config.tracing().model(), threads);
+                    RawThroughput.run(
+                            clips,
+                            recipe.config(),
+                            config.tracing().model(),
+                            threads,
+                            config.tracing().reanchorAfter());
             stdout.println(DemoReport.overhead(outputs, raw));
         }
         for (String camera : clips.keySet()) {

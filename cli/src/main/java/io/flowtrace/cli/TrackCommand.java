@@ -91,6 +91,16 @@ public final class TrackCommand implements Callable<Integer> {
                             + " ${DEFAULT-VALUE}")
     private Protocol protocol;
 
+    @Option(
+            names = "--reanchor-after",
+            paramLabel = "FRAMES",
+            defaultValue = "1",
+            description =
+                    "anchored protocol: re-anchor a point on a confident sighting at least this"
+                            + " many frames from its anchor frame, as the job does; 0 = always"
+                            + " track from the query; default: ${DEFAULT-VALUE}")
+    private int reanchorAfter;
+
     @ArgGroup(validate = false, heading = "%nRecipe (defaults from the preset):%n")
     private RecipeOptions recipe = new RecipeOptions();
 
@@ -154,6 +164,13 @@ public final class TrackCommand implements Callable<Integer> {
 
     private TrackOptions options() {
         TracerConfig config = RecipeOptions.configOf(recipe, spec.commandLine());
-        return new TrackOptions(input.source(), queries, out, method, protocol, config);
+        if (reanchorAfter < 0) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--reanchor-after must be 0 (never) or a number of frames, was "
+                            + reanchorAfter);
+        }
+        return new TrackOptions(
+                input.source(), queries, out, method, protocol, config, reanchorAfter);
     }
 }

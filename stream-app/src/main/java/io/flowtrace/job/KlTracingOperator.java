@@ -5,6 +5,7 @@ import io.flowtrace.job.internal.CameraAnchors;
 import io.flowtrace.job.internal.CameraTurns;
 import io.flowtrace.job.internal.IdleTimer;
 import io.flowtrace.job.internal.RequestTracker;
+import io.flowtrace.job.internal.WatermarkHold;
 import io.flowtrace.tracer.KlTracer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,13 +108,10 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
     private transient TimerService idleTimers;
     private transient Map<String, Running> running;
     private transient CameraTurns turns;
-    private transient int queued;
 
-    /** Capture times of the waiting requests, with counts: what holds the watermark back. */
-    private transient TreeMap<Long, Integer> waitingCaptures;
+    /** The waiting requests' capture times: what holds the watermark back. */
+    private transient WatermarkHold hold;
 
-    private transient long inputWatermark;
-    private transient long outputWatermark;
     private transient long attempts;
     private transient Counter failedRequests;
     private transient Counter timedOutRequests;
@@ -177,14 +174,12 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
                                 "tracking-idle", VoidNamespaceSerializer.INSTANCE, this));
         running = new HashMap<>();
         turns = new CameraTurns(config.live() ? config.liveMaxLag() : null);
-        waitingCaptures = new TreeMap<>();
-        inputWatermark = Long.MIN_VALUE;
-        outputWatermark = Long.MIN_VALUE;
+        hold = new WatermarkHold();
         var metrics = getMetricGroup();
         failedRequests = metrics.counter(METRIC_FAILED_REQUESTS);
         timedOutRequests = metrics.counter(METRIC_TIMED_OUT_REQUESTS);
         skippedPairs = metrics.counter(METRIC_SKIPPED_PAIRS);
-        metrics.gauge(METRIC_QUEUED_REQUESTS, () -> queued);
+        metrics.gauge(METRIC_QUEUED_REQUESTS, () -> hold.size());
         model = config.model().create();
         tracker =
                 new RequestTracker(
@@ -239,14 +234,14 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
             turns.waiting(camera, request.receivedAtMillis());
             startReady();
         }
-        while (!config.live() && queued > QUEUED_PER_SLOT * config.capacity()) {
+        while (!config.live() && hold.size() > QUEUED_PER_SLOT * config.capacity()) {
             mailbox.yield();
         }
     }
 
     @Override
     public void endInput() throws Exception {
-        while (queued > 0) {
+        while (hold.size() > 0) {
             mailbox.yield();
         }
     }
@@ -427,14 +422,12 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
 
     /** Counts {@code request} as waiting. */
     private void countIn(TrackRequest request) {
-        queued++;
-        waitingCaptures.merge(captureMillis(request), 1, Integer::sum);
+        hold.add(captureMillis(request));
     }
 
     /** Counts {@code request} as no longer waiting (its response is being emitted). */
     private void countOut(TrackRequest request) {
-        queued--;
-        waitingCaptures.computeIfPresent(captureMillis(request), (t, n) -> n == 1 ? null : n - 1);
+        hold.remove(captureMillis(request));
     }
 
     private static long captureMillis(TrackRequest request) {
@@ -447,19 +440,12 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
      */
     @Override
     public void processWatermark(Watermark mark) throws Exception {
-        inputWatermark = Math.max(inputWatermark, mark.getTimestamp());
+        hold.input(mark.getTimestamp());
         forwardWatermark();
     }
 
     private void forwardWatermark() {
-        long allowed =
-                waitingCaptures.isEmpty()
-                        ? inputWatermark
-                        : Math.min(inputWatermark, waitingCaptures.firstKey() - 1);
-        if (allowed > outputWatermark) {
-            outputWatermark = allowed;
-            output.emitWatermark(new Watermark(allowed));
-        }
+        hold.advance().ifPresent(w -> output.emitWatermark(new Watermark(w)));
     }
 
     @FunctionalInterface
@@ -515,7 +501,7 @@ public final class KlTracingOperator extends AbstractStreamOperator<TrackRespons
 
     @VisibleForTesting
     int queued() {
-        return queued;
+        return hold.size();
     }
 
     @VisibleForTesting

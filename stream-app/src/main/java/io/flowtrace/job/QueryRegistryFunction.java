@@ -4,9 +4,9 @@ import io.flowtrace.frames.FrameDecoding;
 import io.flowtrace.frames.FrameDecodingException;
 import io.flowtrace.job.internal.CameraPoints;
 import io.flowtrace.job.internal.Corners;
+import io.flowtrace.job.internal.DeadLetters;
 import io.flowtrace.job.internal.GridSeeding;
 import io.flowtrace.job.internal.IdleTimer;
-import io.flowtrace.job.internal.JobDeadLetters;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.Frame;
 import io.flowtrace.schema.QueryAction;
@@ -290,7 +290,7 @@ public class QueryRegistryFunction
     /** Counts {@code query} as rejected and sends it to the dead letters with {@code why}. */
     private void reject(TrackQuery query, String why, Context ctx) {
         rejectedQueries.inc();
-        ctx.output(DEAD_LETTERS, JobDeadLetters.query(Topics.TRACK_QUERIES, query, why));
+        ctx.output(DEAD_LETTERS, DeadLetters.query(Topics.TRACK_QUERIES, query, why));
     }
 
     @Override

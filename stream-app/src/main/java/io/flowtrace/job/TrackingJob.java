@@ -1,6 +1,6 @@
 package io.flowtrace.job;
 
-import io.flowtrace.job.internal.JobDeadLetters;
+import io.flowtrace.job.internal.DeadLetters;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.FlowResult;
@@ -144,7 +144,7 @@ public final class TrackingJob {
 
     private static DeadLetter lateLetter(LateFrame late) {
         Frame f = late.frame();
-        return JobDeadLetters.frame(
+        return DeadLetters.frame(
                 Topics.FRAMES,
                 f.getCameraId(),
                 f,

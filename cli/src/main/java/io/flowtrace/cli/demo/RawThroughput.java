@@ -53,8 +53,16 @@ public final class RawThroughput {
 
     private RawThroughput() {}
 
+    /**
+     * Tracks every camera's frames with the anchored protocol, {@code reanchorAfter} as the job's,
+     * one camera per thread at a time.
+     */
     public static Result run(
-            Map<String, DemoCamera> cameras, TracerConfig recipe, ModelProvider models, int threads)
+            Map<String, DemoCamera> cameras,
+            TracerConfig recipe,
+            ModelProvider models,
+            int threads,
+            int reanchorAfter)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (ProbeModel model = models.create()) {
@@ -63,7 +71,7 @@ public final class RawThroughput {
             List<Done> done = java.util.Collections.synchronizedList(new ArrayList<>());
             List<Future<Tracks>> running = new ArrayList<>();
             for (DemoCamera camera : cameras.values()) {
-                running.add(pool.submit(() -> track(camera, recipe, shared, done)));
+                running.add(pool.submit(() -> track(camera, recipe, shared, done, reanchorAfter)));
             }
             long steps = 0;
             for (Future<Tracks> f : running) {
@@ -85,12 +93,16 @@ public final class RawThroughput {
     }
 
     private static Tracks track(
-            DemoCamera camera, TracerConfig recipe, ProbeModel model, List<Done> done) {
+            DemoCamera camera,
+            TracerConfig recipe,
+            ProbeModel model,
+            List<Done> done,
+            int reanchorAfter) {
         try (ImageDirectoryFrames frames =
                         ImageDirectoryFrames.open(camera.task().resolve("frames"));
                 PairTracker tracker = Method.KLTRACE.tracker(recipe, () -> model)) {
             return Protocol.ANCHORED.run(
-                    frames, camera.queries(), new Timed(tracker, done), steps -> {});
+                    frames, camera.queries(), new Timed(tracker, done), steps -> {}, reanchorAfter);
         }
     }
 

@@ -7,6 +7,7 @@ import io.flowtrace.task.Query;
 import io.flowtrace.tracer.MotionPrior;
 import io.flowtrace.tracer.Point;
 import io.flowtrace.tracer.PointEstimate;
+import io.flowtrace.tracer.Reanchoring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.IntConsumer;
 /**
  * The {@link Protocol#ANCHORED} protocol, the streaming job's rule offline: from each query frame
  * t, forwards and backwards, every point is tracked straight from its anchor into the next frame.
- * The anchor starts at the query and moves to each frame where the point is seen (visible); an
+ * The anchor starts at the query and moves to where the point is seen (visible), by the job's own
+ * {@link io.flowtrace.tracer.Reanchoring} rule (on every sighting unless told otherwise); an
  * occluded point keeps its anchor, so the next frame tries to re-acquire it from its last sighting.
  * Points sharing an anchor frame are tracked together.
  *
@@ -47,11 +49,16 @@ final class AnchoredPairing {
     }
 
     static Tracks run(
-            FrameSequence frames, List<Query> queries, PairTracker tracker, IntConsumer progress) {
+            FrameSequence frames,
+            List<Query> queries,
+            PairTracker tracker,
+            IntConsumer progress,
+            int reanchorAfter) {
         return TrackCollector.bothWays(
                 frames,
                 queries,
-                (members, t, end, out) -> walk(frames, members, t, end, tracker, progress, out));
+                (members, t, end, out) ->
+                        walk(frames, members, t, end, tracker, progress, reanchorAfter, out));
     }
 
     /** Tracks {@code queries} from their frame {@code t} to frame {@code end}, one frame a step. */
@@ -62,6 +69,7 @@ final class AnchoredPairing {
             int end,
             PairTracker tracker,
             IntConsumer progress,
+            int reanchorAfter,
             TrackCollector out) {
         int step = end >= t ? 1 : -1;
         List<Anchor> anchors = new ArrayList<>();
@@ -89,10 +97,12 @@ final class AnchoredPairing {
                 out.add(members.stream().map(Anchor::query).toList(), target, estimates);
                 for (int i = 0; i < members.size(); i++) {
                     PointEstimate e = estimates.get(i);
+                    Anchor a = members.get(i);
+                    long fromAnchor = Math.abs((long) target - a.frame());
                     next.add(
-                            e.visible()
-                                    ? members.get(i).seen(target, e.position())
-                                    : members.get(i));
+                            Reanchoring.moves(reanchorAfter, e.visible(), fromAnchor)
+                                    ? a.seen(target, e.position())
+                                    : a);
                 }
             }
             anchors = next;

@@ -7,6 +7,7 @@ import io.flowtrace.task.QueriesCsv;
 import io.flowtrace.task.Query;
 import io.flowtrace.task.TrackPoint;
 import io.flowtrace.task.TracksCsv;
+import io.flowtrace.tracer.Reanchoring;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,7 +121,8 @@ public final class CompareRun {
                         pred,
                         contender.method(),
                         options.protocol(),
-                        contender.recipe());
+                        contender.recipe(),
+                        Reanchoring.EVERY_SIGHTING);
         String label = task.name() + " " + contender.name();
         TrackSummary summary =
                 new TrackRun(track, models, steps -> progress.apply(label, steps)).run();

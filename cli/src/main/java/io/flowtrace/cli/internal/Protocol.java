@@ -4,6 +4,7 @@ import io.flowtrace.cli.tracking.PairTracker;
 import io.flowtrace.cli.tracking.Tracks;
 import io.flowtrace.frames.FrameSequence;
 import io.flowtrace.task.Query;
+import io.flowtrace.tracer.Reanchoring;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -25,10 +26,25 @@ public enum Protocol {
      */
     public Tracks run(
             FrameSequence frames, List<Query> queries, PairTracker tracker, IntConsumer progress) {
+        return run(frames, queries, tracker, progress, Reanchoring.EVERY_SIGHTING);
+    }
+
+    /**
+     * As {@link #run(FrameSequence, List, PairTracker, IntConsumer)}, with {@link #ANCHORED}
+     * re-anchoring by {@link Reanchoring} with {@code reanchorAfter}; the other protocols do not
+     * re-anchor.
+     */
+    public Tracks run(
+            FrameSequence frames,
+            List<Query> queries,
+            PairTracker tracker,
+            IntConsumer progress,
+            int reanchorAfter) {
+        Reanchoring.requireValid(reanchorAfter);
         return switch (this) {
             case FIRST -> FirstFramePairing.run(frames, queries, tracker, progress);
             case CHAINED -> ChainedPairing.run(frames, queries, tracker, progress);
-            case ANCHORED -> AnchoredPairing.run(frames, queries, tracker, progress);
+            case ANCHORED -> AnchoredPairing.run(frames, queries, tracker, progress, reanchorAfter);
         };
     }
 

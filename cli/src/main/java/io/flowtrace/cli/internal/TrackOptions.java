@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param method how each frame pair is tracked
  * @param protocol which frame pairs are tracked
  * @param recipe the KL-tracing recipe (methods may adjust it, e.g. its readout)
+ * @param reanchorAfter the {@link Protocol#ANCHORED} protocol's re-anchoring ({@link
+ *     io.flowtrace.tracer.Reanchoring})
  */
 public record TrackOptions(
         FrameSource frames,
@@ -20,7 +22,8 @@ public record TrackOptions(
         Path out,
         Method method,
         Protocol protocol,
-        TracerConfig recipe) {
+        TracerConfig recipe,
+        int reanchorAfter) {
 
     public TrackOptions {
         Objects.requireNonNull(frames, "frames");
@@ -29,5 +32,6 @@ public record TrackOptions(
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(recipe, "recipe");
+        io.flowtrace.tracer.Reanchoring.requireValid(reanchorAfter);
     }
 }

@@ -95,7 +95,8 @@ public final class TrackRun {
                     tracker.describe());
             long steps = (long) queries.size() * (frames.size() - 1) * tracker.stepsPerPoint();
             try (TrackProgress bar = progress.apply(steps)) {
-                return options.protocol().run(frames, queries, tracker, bar);
+                return options.protocol()
+                        .run(frames, queries, tracker, bar, options.reanchorAfter());
             }
         }
     }

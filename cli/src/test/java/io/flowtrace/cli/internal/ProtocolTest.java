@@ -87,6 +87,25 @@ class ProtocolTest {
     }
 
     @Test
+    void anchoredReanchorsByTheJobsRuleWhenToldToWait() {
+        List<Query> one = List.of(new Query(7, 0, 1, 0));
+
+        Protocol.ANCHORED.run(new FrameIndexFrames(6), one, tracker, steps::addAndGet, 2);
+
+        // seen on 1 (1 frame from the query): kept on 0; seen on 2: anchored there; on 4 again
+        assertThat(tracker.calls).containsExactly("0->1:1", "0->2:1", "2->3:1", "2->4:1", "4->5:1");
+    }
+
+    @Test
+    void anchoredNeverReanchorsAtZero() {
+        List<Query> one = List.of(new Query(7, 0, 1, 0));
+
+        Protocol.ANCHORED.run(new FrameIndexFrames(4), one, tracker, steps::addAndGet, 0);
+
+        assertThat(tracker.calls).containsExactly("0->1:1", "0->2:1", "0->3:1");
+    }
+
+    @Test
     void anchoredGivesAPointSeenInThePreviousFrameAConstantVelocityPrior() {
         tracker.occludedFrames.add(3);
         List<Query> one = List.of(new Query(7, 0, 1, 0));

@@ -5,6 +5,7 @@ import io.flowtrace.job.PointResult;
 import io.flowtrace.job.TrackRequest;
 import io.flowtrace.job.TrackResponse;
 import io.flowtrace.schema.Frame;
+import io.flowtrace.tracer.Reanchoring;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,10 +106,11 @@ public final class CameraAnchors {
             PointAnchor query = request.points().get(i);
             PointResult result = response.points().get(i);
             PointAnchor next = result.anchor();
-            boolean due =
-                    to - next.sequence() >= reanchorAfter
-                            || to < next.sequence(); // numbering restarted since the anchor
-            if (reanchorAfter > 0 && result.visible() && due) {
+            long fromAnchor =
+                    to >= next.sequence()
+                            ? to - next.sequence()
+                            : Long.MAX_VALUE; // numbering restarted since the anchor: due
+            if (Reanchoring.moves(reanchorAfter, result.visible(), fromAnchor)) {
                 next = next.seenAt(to, result.x(), result.y());
             }
             points.put(query.pointId(), new Anchored(query, next));

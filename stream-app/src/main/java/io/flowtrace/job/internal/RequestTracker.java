@@ -170,7 +170,7 @@ public final class RequestTracker {
     private TrackResponse failed(
             TrackRequest request, DeadLetterReason reason, String message, Frame culprit) {
         DeadLetter letter =
-                JobDeadLetters.frame(framesTopic, request.cameraId(), culprit, reason, message);
+                DeadLetters.frame(framesTopic, request.cameraId(), culprit, reason, message);
         return TrackResponse.failed(request, modelId, reason + ": " + message, letter);
     }
 }

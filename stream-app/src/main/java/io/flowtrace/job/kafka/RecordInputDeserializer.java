@@ -3,6 +3,7 @@ package io.flowtrace.job.kafka;
 import io.flowtrace.job.FrameInput;
 import io.flowtrace.job.QueryInput;
 import io.flowtrace.job.RecordChecks;
+import io.flowtrace.job.internal.DeadLetters;
 import io.flowtrace.schema.DeadLetter;
 import io.flowtrace.schema.DeadLetterReason;
 import io.flowtrace.schema.Frame;
