@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The layout's rules, checked on the compiled classes of every module (this module sees them all):
  * no two areas of flowtrace depend on each other, no two packages inside the command line or the
- * job do, and the job reaches nothing of the command line, ingest or the video natives.
+ * job do, and the job reaches nothing of the command line, ingest, the offline evaluation or the
+ * video natives.
  */
 class ArchitectureTest {
 
@@ -45,7 +46,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void theJobReachesNothingOfTheCommandLineIngestOrVideoNatives() {
+    void theJobReachesNothingOfTheCommandLineIngestTheEvaluationOrVideoNatives() {
         noClasses()
                 .that()
                 .resideInAPackage("io.flowtrace.job..")
@@ -57,6 +58,10 @@ class ArchitectureTest {
                         "io.flowtrace.replay..",
                         "io.flowtrace.video..",
                         "io.flowtrace.broker..",
+                        "io.flowtrace.task..",
+                        "io.flowtrace.synth..",
+                        "io.flowtrace.flow..",
+                        "io.flowtrace.eval..",
                         "picocli..",
                         "org.bytedeco..")
                 .check(classes);
@@ -72,6 +77,8 @@ class ArchitectureTest {
                     "io.flowtrace.ingest",
                     "io.flowtrace.schema",
                     "io.flowtrace.frames",
+                    "io.flowtrace.task",
+                    "io.flowtrace.synth",
                     "io.flowtrace.inference",
                     "io.flowtrace.model",
                     "io.flowtrace.broker",
