@@ -129,6 +129,18 @@ public final class DemoCommand implements Callable<Integer> {
     private Preset preset;
 
     @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "parallel instances of the job's operators; default ${DEFAULT-VALUE}")
+    private int parallelism;
+
+    @Option(
+            names = "--tracking-threads",
+            paramLabel = "N",
+            description = "tracking threads per parallel instance; default: the job's default (2)")
+    private Integer trackingThreads;
+
+    @Option(
             names = "--overhead",
             description =
                     "afterwards, track the same frames again without the pipeline (same model,"
@@ -151,6 +163,10 @@ public final class DemoCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "need --cameras >= 1, --frames >= 2, --queries >= 1, --fps > 0 and"
                             + " --live-max-lag >= 0");
+        }
+        if (parallelism < 1 || (trackingThreads != null && trackingThreads < 1)) {
+            throw new ParameterException(
+                    spec.commandLine(), "need --parallelism >= 1 and --tracking-threads >= 1");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         Preset recipe = preset;
@@ -188,17 +204,25 @@ public final class DemoCommand implements Callable<Integer> {
         JobConfig config =
                 defaults.withTracing(
                         defaults.tracing()
+                                .withThreads(
+                                        trackingThreads != null
+                                                ? trackingThreads
+                                                : defaults.tracing().threads())
                                 .withRecipe(recipe.config())
                                 .withLiveMaxLag(
                                         Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))));
         DemoOutputs outputs =
                 new StreamingDemo(
                                 new StreamingDemo.Options(
-                                        clips, fps, config, Duration.ofSeconds(timeoutSeconds)))
+                                        clips,
+                                        fps,
+                                        config,
+                                        parallelism,
+                                        Duration.ofSeconds(timeoutSeconds)))
                         .run();
         DemoReport.lines(clips, outputs).forEach(stdout::println);
         if (overhead) {
-            int threads = StreamingDemo.PARALLELISM * config.tracing().threads();
+            int threads = parallelism * config.tracing().threads();
             RawThroughput.Result raw =
                     RawThroughput.run(
                             clips,

@@ -47,19 +47,24 @@ public final class StreamingDemo {
      * @param cameras the generated clips, by camera id, with their task folders
      * @param fps the rate frames are sent at
      * @param config the job's configuration
+     * @param parallelism parallel instances of the job's operators
      * @param timeout give up waiting for results after this long
      */
     public record Options(
-            Map<String, DemoCamera> cameras, double fps, JobConfig config, Duration timeout) {
+            Map<String, DemoCamera> cameras,
+            double fps,
+            JobConfig config,
+            int parallelism,
+            Duration timeout) {
         public Options {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
+            }
             cameras = Map.copyOf(cameras);
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(timeout, "timeout");
         }
     }
-
-    /** Parallel instances of the job's operators. */
-    public static final int PARALLELISM = 2;
 
     private final Options options;
 
@@ -90,7 +95,7 @@ public final class StreamingDemo {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-        env.setParallelism(PARALLELISM);
+        env.setParallelism(options.parallelism());
         env.enableCheckpointing(1000);
         KafkaEndpoints io = new KafkaEndpoints(kafka.bootstrapServers(), "flowtrace-demo", false);
         io.trackingJob(options.config()).attach(env);
