@@ -28,7 +28,8 @@ public final class FlowtraceSchemas {
                     TrackQuery.getClassSchema(),
                     FlowResult.getClassSchema(),
                     TrackUpdate.getClassSchema(),
-                    DeadLetter.getClassSchema());
+                    DeadLetter.getClassSchema(),
+                    MotionSummary.getClassSchema());
 
     private FlowtraceSchemas() {}
 

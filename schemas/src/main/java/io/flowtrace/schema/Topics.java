@@ -15,6 +15,12 @@ public final class Topics {
     /** One {@code TrackUpdate} per point and frame, keyed by camera id. */
     public static final String TRACK_UPDATES = "track-updates";
 
+    /**
+     * One {@code MotionSummary} per camera and closed tumbling window, keyed by camera id; written
+     * by the views service.
+     */
+    public static final String MOTION_SUMMARIES = "motion-summaries";
+
     /** Records that could not be processed, {@code DeadLetter}, with the reason. */
     public static final String DEAD_LETTERS = "dead-letters";
 
