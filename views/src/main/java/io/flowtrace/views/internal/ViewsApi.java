@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * The HTTP API: routes, their answers and their errors. Until {@link #attach} it answers 503, so
@@ -68,6 +69,10 @@ public final class ViewsApi {
         app.sse("/api/cameras/{camera}/events", c -> events.open(c, camera(c.ctx())));
         app.exception(
                 NotReadyException.class, (e, ctx) -> fail(ctx, HttpStatus.SERVICE_UNAVAILABLE, e));
+        // a store found can still go away (rebalancing) while it is read
+        app.exception(
+                InvalidStateStoreException.class,
+                (e, ctx) -> fail(ctx, HttpStatus.SERVICE_UNAVAILABLE, e));
         app.exception(BadRequest.class, (e, ctx) -> fail(ctx, HttpStatus.BAD_REQUEST, e));
         app.exception(UncheckedIOException.class, (e, ctx) -> fail(ctx, HttpStatus.BAD_GATEWAY, e));
     }
