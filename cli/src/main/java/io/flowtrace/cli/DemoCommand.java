@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -141,6 +143,14 @@ public final class DemoCommand implements Callable<Integer> {
     private Integer trackingThreads;
 
     @Option(
+            names = "--views",
+            description =
+                    "also run the views service and print its address (views: URL); after the"
+                            + " results keep the cameras going, their clips back and forth, until"
+                            + " Ctrl-C")
+    private boolean views;
+
+    @Option(
             names = "--overhead",
             description =
                     "afterwards, track the same frames again without the pipeline (same model,"
@@ -163,6 +173,11 @@ public final class DemoCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "need --cameras >= 1, --frames >= 2, --queries >= 1, --fps > 0 and"
                             + " --live-max-lag >= 0");
+        }
+        if (views && overhead) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--views runs until Ctrl-C: it cannot be measured by --overhead");
         }
         if (parallelism < 1 || (trackingThreads != null && trackingThreads < 1)) {
             throw new ParameterException(
@@ -211,16 +226,28 @@ public final class DemoCommand implements Callable<Integer> {
                                 .withRecipe(recipe.config())
                                 .withLiveMaxLag(
                                         Duration.ofMillis(Math.round(liveMaxLagSeconds * 1000))));
-        DemoOutputs outputs =
+        StreamingDemo demo =
                 new StreamingDemo(
-                                new StreamingDemo.Options(
-                                        clips,
-                                        fps,
-                                        config,
-                                        parallelism,
-                                        Duration.ofSeconds(timeoutSeconds)))
-                        .run();
-        DemoReport.lines(clips, outputs).forEach(stdout::println);
+                        new StreamingDemo.Options(
+                                clips,
+                                fps,
+                                config,
+                                parallelism,
+                                views,
+                                Duration.ofSeconds(timeoutSeconds)));
+        if (views) {
+            CountDownLatch closed = new CountDownLatch(1);
+            try {
+                demo.run(listener(stdout, clips, dir, closed));
+            } catch (InterruptedException stopped) {
+                stdout.println("stopped");
+            } finally {
+                closed.countDown();
+            }
+            return ExitCode.OK;
+        }
+        DemoOutputs outputs = demo.run();
+        report(stdout, clips, outputs, dir);
         if (overhead) {
             int threads = parallelism * config.tracing().threads();
             RawThroughput.Result raw =
@@ -232,6 +259,19 @@ public final class DemoCommand implements Callable<Integer> {
                             config.tracing().reanchorAfter());
             stdout.println(DemoReport.overhead(outputs, raw));
         }
+        if (!outputs.complete()) {
+            spec.commandLine()
+                    .getErr()
+                    .println("flowtrace demo: not every pair's result arrived within the timeout");
+            return ExitCode.SOFTWARE;
+        }
+        return ExitCode.OK;
+    }
+
+    /** Prints per-camera figures and writes each camera's predictions and MP4. */
+    private void report(
+            PrintWriter stdout, Map<String, DemoCamera> clips, DemoOutputs outputs, Path dir) {
+        DemoReport.lines(clips, outputs).forEach(stdout::println);
         for (String camera : clips.keySet()) {
             Path pred = dir.resolve(camera).resolve("pred.csv");
             List<TrackPoint> rows = DemoReport.rows(camera, outputs.updates());
@@ -246,13 +286,44 @@ public final class DemoCommand implements Callable<Integer> {
                             clips.get(camera).task(), pred, dir.resolve(camera), mp4, 100, 0, fps));
             stdout.println("wrote " + mp4);
         }
-        if (!outputs.complete()) {
-            spec.commandLine()
-                    .getErr()
-                    .println("flowtrace demo: not every pair's result arrived within the timeout");
-            return ExitCode.SOFTWARE;
-        }
-        return ExitCode.OK;
+        stdout.flush();
+    }
+
+    /**
+     * With views: prints the viewer's address as soon as it is up, the report once the results are
+     * in, and lets Ctrl-C end the demo (its resources closed) instead of killing it.
+     */
+    private StreamingDemo.Listener listener(
+            PrintWriter stdout, Map<String, DemoCamera> clips, Path dir, CountDownLatch closed) {
+        Thread main = Thread.currentThread();
+        Thread hook =
+                new Thread(
+                        () -> {
+                            // the demo's thread closes the broker, the job and the service
+                            main.interrupt();
+                            try {
+                                closed.await(30, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        },
+                        "flowtrace-demo-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return new StreamingDemo.Listener() {
+            @Override
+            public void viewsStarted(java.net.URI url) {
+                stdout.println("views: " + url);
+                stdout.flush();
+            }
+
+            @Override
+            public void resultsIn(DemoOutputs outputs) {
+                report(stdout, clips, outputs, dir);
+                stdout.println(
+                        "the cameras go on until Ctrl-C; the viewer stays at the address above");
+                stdout.flush();
+            }
+        };
     }
 
     /** The video's first {@code --frames} frames, with points on the first one's corners. */

@@ -1,6 +1,7 @@
 package io.flowtrace.cli;
 
 import io.flowtrace.cli.picture.PictureCommand;
+import io.flowtrace.views.ViewsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             ReplayCommand.class,
             JobCommand.class,
+            ViewsCommand.class,
             PictureCommand.class,
             ModelServerCommand.class,
             CommandLine.HelpCommand.class

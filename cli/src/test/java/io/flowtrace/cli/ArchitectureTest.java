@@ -68,6 +68,26 @@ class ArchitectureTest {
     }
 
     @Test
+    void theViewsServiceStandsOnTheTopicsAlone() {
+        // it reads what the job publishes; it shares no code with the job, the engine or the model
+        noClasses()
+                .that()
+                .resideInAPackage("io.flowtrace.views..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.flowtrace.job..",
+                        "io.flowtrace.tracer..",
+                        "io.flowtrace.model..",
+                        "io.flowtrace.cli..",
+                        "io.flowtrace.ingest..",
+                        "io.flowtrace.broker..",
+                        "org.apache.flink..",
+                        "org.bytedeco..")
+                .check(classes);
+    }
+
+    @Test
     void seesEveryModulesClasses() {
         // the rules above would pass vacuously on a class path without the modules
         for (String pkg :
@@ -82,6 +102,7 @@ class ArchitectureTest {
                     "io.flowtrace.inference",
                     "io.flowtrace.model",
                     "io.flowtrace.broker",
+                    "io.flowtrace.views",
                     "io.flowtrace.cli"
                 }) {
             org.assertj.core.api.Assertions.assertThat(classes.containPackage(pkg))

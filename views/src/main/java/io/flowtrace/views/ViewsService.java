@@ -9,8 +9,10 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
@@ -32,6 +34,8 @@ public final class ViewsService implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final ViewsCounters counters;
     private final URI url;
+    private final CountDownLatch stopped;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ViewsService(
             Javalin http,
@@ -39,7 +43,9 @@ public final class ViewsService implements AutoCloseable {
             QueryPublisher queries,
             ScheduledExecutorService scheduler,
             ViewsCounters counters,
-            URI url) {
+            URI url,
+            CountDownLatch stopped) {
+        this.stopped = stopped;
         this.http = http;
         this.streams = streams;
         this.queries = queries;
@@ -83,6 +89,13 @@ public final class ViewsService implements AutoCloseable {
                     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                             .REPLACE_THREAD;
                 });
+        CountDownLatch stopped = new CountDownLatch(1);
+        streams.setStateListener(
+                (now, before) -> {
+                    if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                        stopped.countDown();
+                    }
+                });
         api.attach(streams, self, config.summaryWindow());
         streams.start();
         URI url = URI.create("http://" + self.host() + ":" + self.port() + "/");
@@ -93,7 +106,7 @@ public final class ViewsService implements AutoCloseable {
                 config.topics().trackUpdates(),
                 config.topics().flowResults(),
                 config.summaryWindow());
-        return new ViewsService(http, streams, queries, scheduler, counters, url);
+        return new ViewsService(http, streams, queries, scheduler, counters, url, stopped);
     }
 
     /** Where the viewer and the API are served, e.g. {@code http://127.0.0.1:8070/}. */
@@ -111,8 +124,16 @@ public final class ViewsService implements AutoCloseable {
         return counters;
     }
 
+    /** Waits until the Kafka Streams application stops, by {@link #close()} or by failing. */
+    public void awaitTermination() throws InterruptedException {
+        stopped.await();
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.stop();
         scheduler.shutdownNow();
         streams.close(Duration.ofSeconds(30));

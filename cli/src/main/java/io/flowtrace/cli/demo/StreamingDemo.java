@@ -16,6 +16,9 @@ import io.flowtrace.schema.QueryAction;
 import io.flowtrace.schema.Topics;
 import io.flowtrace.schema.TrackQuery;
 import io.flowtrace.task.Query;
+import io.flowtrace.views.ViewsConfig;
+import io.flowtrace.views.ViewsService;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +51,8 @@ public final class StreamingDemo {
      * @param fps the rate frames are sent at
      * @param config the job's configuration
      * @param parallelism parallel instances of the job's operators
+     * @param views also run the views service, and after the results keep the cameras going (their
+     *     clips forth and back) until interrupted
      * @param timeout give up waiting for results after this long
      */
     public record Options(
@@ -55,6 +60,7 @@ public final class StreamingDemo {
             double fps,
             JobConfig config,
             int parallelism,
+            boolean views,
             Duration timeout) {
         public Options {
             if (parallelism < 1) {
@@ -72,23 +78,79 @@ public final class StreamingDemo {
         this.options = Objects.requireNonNull(options, "options");
     }
 
+    /** What the demo tells its caller while it runs. */
+    public interface Listener {
+        /** The views service answers at {@code url}. */
+        default void viewsStarted(URI url) {}
+
+        /** Every pair's result is in (or the timeout passed). */
+        default void resultsIn(DemoOutputs outputs) {}
+    }
+
     /** Runs the demo and returns what the output topics held. */
     public DemoOutputs run() throws Exception {
+        return run(new Listener() {});
+    }
+
+    /**
+     * Runs the demo, telling {@code listener} as it goes, and returns what the output topics held.
+     * With views it returns only once interrupted.
+     */
+    public DemoOutputs run(Listener listener) throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(2, Topics.FRAMES, Topics.TRACK_QUERIES);
-            kafka.createTopics(1, Topics.FLOW_RESULTS, Topics.TRACK_UPDATES, Topics.DEAD_LETTERS);
+            kafka.createTopics(
+                    1,
+                    Topics.FLOW_RESULTS,
+                    Topics.TRACK_UPDATES,
+                    Topics.DEAD_LETTERS,
+                    Topics.MOTION_SUMMARIES);
             Instant start = Instant.now();
             sendQueries(kafka, start.minusSeconds(1));
             JobClient job = startJob(kafka);
-            try (OutputReader reader = new OutputReader(kafka.bootstrapServers())) {
+            try (ViewsService views = options.views() ? startViews(kafka) : null;
+                    OutputReader reader = new OutputReader(kafka.bootstrapServers())) {
+                if (views != null) {
+                    listener.viewsStarted(views.url());
+                }
                 ingestAll(kafka);
                 int expected =
                         options.cameras().values().stream().mapToInt(c -> c.frames() - 1).sum();
-                return reader.readUntil(expected, options.timeout(), start);
+                DemoOutputs outputs = reader.readUntil(expected, options.timeout(), start);
+                listener.resultsIn(outputs);
+                if (views != null) {
+                    new LoopingCameras(options.cameras(), loopFps(outputs))
+                            .runUntilInterrupted(kafka.bootstrapServers());
+                }
+                return outputs;
             } finally {
                 job.cancel().get();
             }
         }
+    }
+
+    /**
+     * The rate the cameras go on at: four fifths of the pairs per second and camera the job kept up
+     * with in the first pass, so the viewer stays near live; at most the demo's rate.
+     */
+    private double loopFps(DemoOutputs outputs) {
+        List<DemoOutputs.Received> in = outputs.results();
+        if (in.size() < 2) {
+            return Math.min(options.fps(), 0.5);
+        }
+        double seconds =
+                Duration.between(in.get(0).at(), in.get(in.size() - 1).at()).toMillis() / 1000.0;
+        double perCamera = (in.size() - 1) / Math.max(seconds, 0.001) / options.cameras().size();
+        return Math.min(options.fps(), Math.max(0.1, 0.8 * perCamera));
+    }
+
+    private ViewsService startViews(EmbeddedKafka kafka) throws java.io.IOException {
+        return ViewsService.start(
+                ViewsConfig.defaults(kafka.bootstrapServers()).toBuilder()
+                        .applicationId("flowtrace-demo-views")
+                        .stateDir(java.nio.file.Files.createTempDirectory("flowtrace-views-"))
+                        .http("127.0.0.1", 0)
+                        .build());
     }
 
     private JobClient startJob(EmbeddedKafka kafka) throws Exception {

@@ -51,7 +51,17 @@ final class TrackEvents {
         ScheduledFuture<?> task =
                 scheduler.scheduleWithFixedDelay(
                         stream::poll, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+        stream.task = task;
         client.onClose(() -> task.cancel(false));
+    }
+
+    /** The client went away in the middle of a round. */
+    private static final class ClientGone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClientGone() {
+            super(null, null, false, false);
+        }
     }
 
     private final class Stream {
@@ -59,6 +69,7 @@ final class TrackEvents {
         private final String camera;
         private final Map<String, Long> sent = new HashMap<>();
         private long frame = Long.MIN_VALUE;
+        private volatile ScheduledFuture<?> task;
 
         Stream(SseClient client, String camera) {
             this.client = client;
@@ -76,24 +87,38 @@ final class TrackEvents {
                     now.add(t.id());
                     Long before = sent.put(t.id(), t.sequence());
                     if (before == null || before != t.sequence()) {
-                        client.sendEvent("track", text(t));
+                        send("track", t);
                     }
                 }
                 for (String id : Set.copyOf(sent.keySet())) {
                     if (!now.contains(id)) {
                         sent.remove(id);
-                        client.sendEvent("removed", text(new Removed(id)));
+                        send("removed", new Removed(id));
                     }
                 }
                 Optional<FrameInfo> info = v.frameInfo(camera);
                 if (info.isPresent() && info.get().sequence() != frame) {
                     frame = info.get().sequence();
-                    client.sendEvent("frame", text(info.get()));
+                    send("frame", info.get());
                 }
+            } catch (ClientGone gone) {
+                LOG.debug("event stream of camera {} closed by its client", camera);
             } catch (RuntimeException e) {
                 // not ready, or an owner that did not answer: try again next period
                 LOG.debug("event stream of camera {}: {}", camera, e.toString());
             }
+        }
+
+        /** Sends one event, or stops the stream once the client has gone. */
+        private void send(String event, Object payload) {
+            if (client.terminated()) {
+                ScheduledFuture<?> t = task;
+                if (t != null) {
+                    t.cancel(false);
+                }
+                throw new ClientGone();
+            }
+            client.sendEvent(event, text(payload));
         }
 
         private String text(Object payload) {
