@@ -18,10 +18,11 @@
   let picture = null;        // the frame's Image once loaded
   const tracks = new Map();  // id -> track
 
+  // hues a golden angle apart, so neighbouring ids get colours far apart
   const colour = (id) => {
     let h = 0;
-    for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
-    return 'hsl(' + h + ', 90%, 60%)';
+    for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+    return 'hsl(' + Math.round((h * 137.508) % 360) + ', 90%, 60%)';
   };
 
   async function cameras() {
@@ -69,7 +70,7 @@
         frame = info;
         picture = image;
         if (view.width !== info.width || view.height !== info.height) {
-          const scale = Math.min(1, 960 / info.width);
+          const scale = Math.max(0.5, Math.min(4, 640 / info.width));
           view.width = Math.round(info.width * scale) || 1;
           view.height = Math.round(info.height * scale) || 1;
         }
@@ -131,9 +132,9 @@
   async function summaries() {
     if (!camera) return;
     try {
-      const from = Date.now() - 10 * 60 * 1000;
+      const from = Date.now() - 15 * 60 * 1000;
       const r = await fetch('/api/cameras/' + encodeURIComponent(camera) + '/summaries?from=' +
-          Math.max(0, from - 24 * 3600 * 1000));
+          from);
       if (!r.ok) return;
       plot(await r.json());
     } catch (e) {
